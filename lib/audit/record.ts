@@ -1,0 +1,41 @@
+/**
+ * Audit events: a typed list of what can happen, written in the same transaction as the change.
+ * The table is append-only (database triggers refuse UPDATE and DELETE).
+ */
+import { randomUUID } from "node:crypto";
+import type { Db } from "@/lib/db/client";
+import { auditEvents } from "@/lib/db/schema";
+
+export const AUDIT_ACTIONS = ["seed.loaded", "update.published"] as const;
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+
+export type Actor = { userId: number | null; label: string; sourceAddress?: string | null };
+
+export const SYSTEM_ACTOR: Actor = { userId: null, label: "System" };
+
+export async function recordAudit(
+  db: Db,
+  event: {
+    actor: Actor;
+    action: AuditAction;
+    entityType: string;
+    entityId: string | number | null;
+    before?: unknown;
+    after?: unknown;
+    correlationId?: string;
+    occurredAt?: Date;
+  },
+): Promise<void> {
+  await db.insert(auditEvents).values({
+    actorUserId: event.actor.userId,
+    actorLabel: event.actor.label,
+    sourceAddress: event.actor.sourceAddress ?? null,
+    action: event.action,
+    entityType: event.entityType,
+    entityId: event.entityId === null ? null : String(event.entityId),
+    before: event.before ?? null,
+    after: event.after ?? null,
+    correlationId: event.correlationId ?? randomUUID(),
+    ...(event.occurredAt ? { occurredAt: event.occurredAt } : {}),
+  });
+}

@@ -1,0 +1,69 @@
+/**
+ * Opens the database: node-postgres when DATABASE_URL is set, otherwise PGlite (PostgreSQL compiled
+ * to WebAssembly, in-process) in a folder under ./data. Same schema, same migrations, same queries.
+ */
+import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
+import * as schema from "./schema";
+
+export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
+
+export type Connection = {
+  db: Db;
+  kind: "postgres" | "pglite";
+  /** Runs `work` while holding the one-at-a-time lock used for migrations and seeding. */
+  exclusive<T>(work: (db: Db) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+};
+
+export type ConnectionOptions = { url: string } | { pgliteDir: string } | { pgliteInMemory: true };
+
+/** Advisory lock key shared by every instance, so only one migrates and seeds at a time. */
+const MIGRATION_LOCK = 7_021_007;
+
+export async function connect(options: ConnectionOptions): Promise<Connection> {
+  if ("url" in options) {
+    const { Pool } = await import("pg");
+    const { drizzle } = await import("drizzle-orm/node-postgres");
+    const pool = new Pool({ connectionString: options.url, max: 10 });
+    const db = drizzle(pool, { schema }) as unknown as Db;
+    return {
+      db,
+      kind: "postgres",
+      async exclusive(work) {
+        const client = await pool.connect();
+        try {
+          await client.query("SELECT pg_advisory_lock($1)", [MIGRATION_LOCK]);
+          return await work(drizzle(client, { schema }) as unknown as Db);
+        } finally {
+          await client.query("SELECT pg_advisory_unlock($1)", [MIGRATION_LOCK]).catch(() => {});
+          client.release();
+        }
+      },
+      close: () => pool.end(),
+    };
+  }
+
+  const { PGlite } = await import("@electric-sql/pglite");
+  const { drizzle } = await import("drizzle-orm/pglite");
+  let release = () => {};
+  let client: InstanceType<typeof PGlite>;
+  if ("pgliteDir" in options) {
+    const { lockFolder } = await import("./folder-lock");
+    release = lockFolder(options.pgliteDir);
+    client = new PGlite(options.pgliteDir);
+  } else {
+    client = new PGlite();
+  }
+  await client.waitReady;
+  const db = drizzle(client, { schema }) as unknown as Db;
+  return {
+    db,
+    kind: "pglite",
+    // One process, one connection: PGlite already runs one query at a time.
+    exclusive: (work) => work(db),
+    async close() {
+      await client.close();
+      release();
+    },
+  };
+}

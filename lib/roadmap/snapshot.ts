@@ -1,0 +1,136 @@
+/**
+ * Snapshots: a quarterly update freezes the whole roadmap as JSON, with a hash of its canonical form.
+ */
+import { createHash } from "node:crypto";
+import { and, desc, eq, sql } from "drizzle-orm";
+import type { Db } from "@/lib/db/client";
+import * as t from "@/lib/db/schema";
+import { recordAudit, type Actor } from "@/lib/audit/record";
+import { loadRoadmap, toUpdateSummary } from "./load";
+import type { SnapshotContent, UpdateSummary } from "./types";
+
+/** JSON with object keys sorted, so equal content always gives equal text and an equal hash. */
+export function canonicalJson(value: unknown): string {
+  return JSON.stringify(value, (_key, v: unknown) =>
+    v && typeof v === "object" && !Array.isArray(v)
+      ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+      : v,
+  );
+}
+
+export function contentHash(content: SnapshotContent): string {
+  return createHash("sha256").update(canonicalJson(content)).digest("hex");
+}
+
+/**
+ * Publishes a draft update: milestones without a baseline take their current forecast as baseline,
+ * the roadmap is frozen into a snapshot, the update is marked published, and an audit event is written.
+ * Call it inside a transaction: either all of that happens or none of it.
+ */
+export async function publishUpdate(
+  tx: Db,
+  input: { programmeSlug: string; updateSlug: string; publishedOn: string; publishedAt: Date; publishedByName: string; actor: Actor },
+): Promise<SnapshotContent> {
+  const [row] = await tx
+    .select({ update: t.quarterlyUpdates, programmeId: t.programmes.id })
+    .from(t.quarterlyUpdates)
+    .innerJoin(t.programmes, eq(t.programmes.id, t.quarterlyUpdates.programmeId))
+    .where(and(eq(t.programmes.slug, input.programmeSlug), eq(t.quarterlyUpdates.slug, input.updateSlug)))
+    .for("update");
+  if (!row) throw new Error(`No update ${input.updateSlug} in ${input.programmeSlug}`);
+  if (row.update.state !== "draft") throw new Error(`Update ${input.updateSlug} is already published`);
+
+  await tx.execute(sql`
+    UPDATE ${t.milestones} SET baseline_on = forecast_on, baseline_precision = forecast_precision
+    FROM ${t.products}
+    WHERE ${t.products.id} = ${t.milestones.productId} AND ${t.products.programmeId} = ${row.programmeId}
+      AND ${t.milestones.baselineOn} IS NULL`);
+
+  const roadmap = await loadRoadmap(tx, input.programmeSlug);
+  if (!roadmap) throw new Error(`No programme ${input.programmeSlug}`);
+  const update: UpdateSummary = {
+    ...toUpdateSummary(row.update),
+    state: "published",
+    publishedOn: input.publishedOn,
+    publishedAt: input.publishedAt.toISOString(),
+    publishedByName: input.publishedByName,
+  };
+  const content: SnapshotContent = { formatVersion: 1, update, roadmap };
+  const hash = contentHash(content);
+
+  const [snapshot] = await tx
+    .insert(t.snapshots)
+    .values({ updateId: row.update.id, content, contentHash: hash })
+    .returning({ id: t.snapshots.id });
+  await tx
+    .update(t.quarterlyUpdates)
+    .set({
+      state: "published",
+      publishedOn: input.publishedOn,
+      publishedAt: input.publishedAt,
+      publishedByName: input.publishedByName,
+      publishedByUserId: input.actor.userId,
+      version: sql`${t.quarterlyUpdates.version} + 1`,
+      updatedAt: new Date(),
+    })
+    .where(eq(t.quarterlyUpdates.id, row.update.id));
+  await recordAudit(tx, {
+    actor: input.actor,
+    action: "update.published",
+    entityType: "quarterly_update",
+    entityId: row.update.slug,
+    before: { state: "draft" },
+    after: { state: "published", snapshotId: snapshot?.id, contentHash: hash },
+  });
+  return content;
+}
+
+export type PublishedUpdate = UpdateSummary & { snapshotId: number; contentHash: string };
+
+/** Published updates of a programme, newest first. */
+export async function listPublishedUpdates(db: Db, programmeSlug: string): Promise<PublishedUpdate[]> {
+  const rows = await db
+    .select({ update: t.quarterlyUpdates, snapshotId: t.snapshots.id, contentHash: t.snapshots.contentHash })
+    .from(t.quarterlyUpdates)
+    .innerJoin(t.programmes, eq(t.programmes.id, t.quarterlyUpdates.programmeId))
+    .innerJoin(t.snapshots, eq(t.snapshots.updateId, t.quarterlyUpdates.id))
+    .where(and(eq(t.programmes.slug, programmeSlug), eq(t.quarterlyUpdates.state, "published")))
+    .orderBy(desc(t.quarterlyUpdates.year), desc(t.quarterlyUpdates.quarter));
+  return rows.map((r) => ({ ...toUpdateSummary(r.update), snapshotId: r.snapshotId, contentHash: r.contentHash }));
+}
+
+export type StoredSnapshot = { id: number; contentHash: string; content: SnapshotContent };
+
+/** A published update's snapshot; `updateSlug` omitted means the latest published one. */
+export async function readSnapshot(db: Db, programmeSlug: string, updateSlug?: string): Promise<StoredSnapshot | null> {
+  const [row] = await db
+    .select({ id: t.snapshots.id, contentHash: t.snapshots.contentHash, content: t.snapshots.content })
+    .from(t.snapshots)
+    .innerJoin(t.quarterlyUpdates, eq(t.quarterlyUpdates.id, t.snapshots.updateId))
+    .innerJoin(t.programmes, eq(t.programmes.id, t.quarterlyUpdates.programmeId))
+    .where(
+      and(
+        eq(t.programmes.slug, programmeSlug),
+        eq(t.quarterlyUpdates.state, "published"),
+        updateSlug === undefined ? undefined : eq(t.quarterlyUpdates.slug, updateSlug),
+      ),
+    )
+    .orderBy(desc(t.quarterlyUpdates.year), desc(t.quarterlyUpdates.quarter))
+    .limit(1);
+  return row ? { id: row.id, contentHash: row.contentHash, content: row.content as SnapshotContent } : null;
+}
+
+/** A file made from a snapshot, if it has been made before. */
+export async function readSnapshotExport(db: Db, snapshotId: number, kind: string) {
+  const [row] = await db
+    .select({ body: t.snapshotExports.body, contentType: t.snapshotExports.contentType })
+    .from(t.snapshotExports)
+    .where(and(eq(t.snapshotExports.snapshotId, snapshotId), eq(t.snapshotExports.kind, kind)));
+  return row ?? null;
+}
+
+/** Keeps a file made from a snapshot. If another instance kept one first, theirs stands. */
+export async function keepSnapshotExport(db: Db, snapshotId: number, kind: string, contentType: string, body: Buffer) {
+  await db.insert(t.snapshotExports).values({ snapshotId, kind, contentType, body }).onConflictDoNothing();
+}
+
