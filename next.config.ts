@@ -5,7 +5,9 @@ const nextConfig: NextConfig = {
   // playwright-core spawns Chromium: both must be required at run time, not bundled.
   serverExternalPackages: ["@electric-sql/pglite", "pg", "playwright-core"],
   poweredByHeader: false,
+  // `next dev` would otherwise write an AGENTS.md into the project.
   agentRules: false,
+  experimental: { agentUpgrade: false },
   reactStrictMode: true,
 };
 

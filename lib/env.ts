@@ -37,5 +37,5 @@ export function env(): Env {
 }
 
 export function pgliteDir(e: Env = env()): string {
-  return path.resolve(process.cwd(), e.PGLITE_DIR);
+  return path.resolve(/*turbopackIgnore: true*/ process.cwd(), e.PGLITE_DIR);
 }

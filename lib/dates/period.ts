@@ -230,7 +230,7 @@ const LONDON_TIME = new Intl.DateTimeFormat("en-GB", {
   timeZone: "Europe/London",
   hour: "numeric",
   minute: "2-digit",
-  hour12: true,
+  hourCycle: "h12", // not hour12: en-GB then uses h11 and shows midnight as "0:00am"
 });
 
 /** "7 October 2021 at 10:00am" in Europe/London. */

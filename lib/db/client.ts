@@ -2,6 +2,7 @@
  * Opens the database: node-postgres when DATABASE_URL is set, otherwise PGlite (PostgreSQL compiled
  * to WebAssembly, in-process) in a folder under ./data. Same schema, same migrations, same queries.
  */
+import type { SQL } from "drizzle-orm";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import * as schema from "./schema";
 
@@ -66,4 +67,10 @@ export async function connect(options: ConnectionOptions): Promise<Connection> {
       release();
     },
   };
+}
+
+/** Rows of a raw SQL query; node-postgres and PGlite both answer with `rows`. */
+export async function rowsOf<T>(db: Db, query: SQL): Promise<T[]> {
+  const result = (await db.execute(query)) as unknown as { rows: T[] };
+  return result.rows;
 }

@@ -1,7 +1,7 @@
 import path from "node:path";
 import type { Connection } from "./client";
 
-export const MIGRATIONS_FOLDER = path.join(process.cwd(), "drizzle");
+export const MIGRATIONS_FOLDER = path.join(/*turbopackIgnore: true*/ process.cwd(), "drizzle");
 
 /** Applies the committed SQL migrations in drizzle/ that have not been applied yet. */
 export async function migrateDatabase(connection: Connection): Promise<void> {

@@ -1,0 +1,55 @@
+// GET /updates — the published quarterly updates, newest first.
+import type { Metadata } from "next";
+import Link from "next/link";
+import { H1, Lead, table } from "@/components/ui/typography";
+import { formatDate } from "@/lib/dates/period";
+import { publishedUpdates } from "@/lib/roadmap/published";
+
+export const metadata: Metadata = { title: "Quarterly updates" };
+
+export default async function UpdatesPage() {
+  const updates = await publishedUpdates();
+  return (
+    <>
+      <H1>Quarterly updates</H1>
+      <Lead>
+        The roadmap is updated each quarter for the year ahead. Each published update is frozen as it was published and can be
+        downloaded as a PDF.
+      </Lead>
+      {updates.length === 0 ? (
+        <p>No update has been published yet.</p>
+      ) : (
+        <table className={table.table}>
+          <caption className="sr-only">Published quarterly updates</caption>
+          <thead>
+            <tr>
+              <th scope="col" className={table.th}>Quarter</th>
+              <th scope="col" className={table.th}>Title</th>
+              <th scope="col" className={table.th}>Published</th>
+              <th scope="col" className={table.th}>Download</th>
+            </tr>
+          </thead>
+          <tbody>
+            {updates.map((u) => (
+              <tr key={u.slug}>
+                <th scope="row" className={table.th}>
+                  <Link href={`/updates/${u.slug}`}>{u.year} Q{u.quarter}</Link>
+                </th>
+                <td className={table.td}>{u.title}</td>
+                <td className={table.td}>
+                  {u.publishedOn ? formatDate(u.publishedOn) : ""}
+                  {u.publishedByName ? <span className="block text-govuk-secondary">by {u.publishedByName}</span> : null}
+                </td>
+                <td className={table.td}>
+                  <a href={`/updates/${u.slug}/pdf`} download>
+                    PDF<span className="sr-only"> of the {u.year} Q{u.quarter} update</span>
+                  </a>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,41 @@
+// GET /updates/<slug>/pdf — the published update as an A4 PDF, made once and kept.
+import { getDb } from "@/lib/db";
+import { env } from "@/lib/env";
+import { CHROMIUM_INSTALL_HELP } from "@/lib/pdf/chromium";
+import { NoChromiumError, pdfFileName, snapshotPdf } from "@/lib/pdf/snapshot-pdf";
+import { isUpdateSlug, PROGRAMME_SLUG, snapshotOf } from "@/lib/roadmap/published";
+
+export const dynamic = "force-dynamic";
+
+function plainPage(status: number, title: string, message: string): Response {
+  const html = `<!doctype html><html lang="en-GB"><head><meta charset="utf-8"><title>${title}</title></head><body style="font-family: Arial, sans-serif; max-width: 40em; margin: 2em auto; padding: 0 1em"><h1>${title}</h1><p>${message}</p><p><a href="/updates">Back to quarterly updates</a></p></body></html>`;
+  return new Response(html, { status, headers: { "content-type": "text/html; charset=utf-8" } });
+}
+
+export async function GET(_request: Request, { params }: { params: Promise<{ slug: string }> }) {
+  const { slug } = await params;
+  const snapshot = isUpdateSlug(slug) ? await snapshotOf(slug) : null;
+  if (!snapshot) return plainPage(404, "Page not found", "There is no published update with that name.");
+
+  const settings = env();
+  const origin = settings.INTERNAL_URL ?? `http://127.0.0.1:${settings.PORT}`;
+  try {
+    const body = await snapshotPdf(await getDb(), snapshot, `${origin}/updates/${slug}/print`);
+    return new Response(new Uint8Array(body), {
+      headers: {
+        "content-type": "application/pdf",
+        "content-disposition": `attachment; filename="${pdfFileName(PROGRAMME_SLUG, slug)}"`,
+        "content-length": String(body.length),
+        // A published snapshot never changes, so neither does its PDF.
+        "cache-control": "private, max-age=31536000, immutable",
+        etag: `"${snapshot.contentHash}"`,
+      },
+    });
+  } catch (error) {
+    if (error instanceof NoChromiumError) {
+      return plainPage(503, "PDF not available on this server", `This server has no Chromium to make PDFs with. ${CHROMIUM_INSTALL_HELP.replace(/`/g, "")} The rest of the service works as usual.`);
+    }
+    console.error("PDF render failed", error);
+    return plainPage(500, "Sorry, there is a problem with the service", "The PDF could not be made. Try again later.");
+  }
+}

@@ -1,0 +1,52 @@
+// GET /updates/<slug>/print — the print layout of a published update (A4 landscape), which the PDF is made from.
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { SnapshotReport } from "@/components/roadmap/SnapshotReport";
+import { formatDate } from "@/lib/dates/period";
+import { isUpdateSlug, publishedUpdates, snapshotOf } from "@/lib/roadmap/published";
+
+type Props = { params: Promise<{ slug: string }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { slug } = await params;
+  const snapshot = isUpdateSlug(slug) ? await snapshotOf(slug) : null;
+  if (!snapshot) return { title: "Update not found" };
+  const { update, roadmap } = snapshot.content;
+  return { title: { absolute: `${roadmap.programme.shortName} product roadmap, ${update.year} Q${update.quarter}` } };
+}
+
+export default async function PrintPage({ params }: Props) {
+  const { slug } = await params;
+  if (!isUpdateSlug(slug)) notFound();
+  const snapshot = await snapshotOf(slug);
+  if (!snapshot) notFound();
+  const { update, roadmap } = snapshot.content;
+  const updates = await publishedUpdates();
+  const previous = updates[updates.findIndex((u) => u.slug === slug) + 1] ?? null;
+  return (
+    <main className="mx-auto max-w-[277mm] p-4 print:p-0">
+      <section className="print-cover flex min-h-[170mm] flex-col justify-center border-l-[12px] border-govuk-blue pl-8">
+        <p className="mb-2 text-xl">{roadmap.programme.department}</p>
+        <h1 className="mb-4 text-5xl font-bold leading-tight">
+          {roadmap.programme.name} ({roadmap.programme.shortName})
+        </h1>
+        <p className="mb-8 text-3xl">Product roadmap: {update.year} Q{update.quarter} update</p>
+        <dl className="grid max-w-[160mm] grid-cols-[12rem_1fr] gap-y-2 text-lg">
+          <dt className="font-bold">Quarter</dt>
+          <dd>{update.year} Q{update.quarter}</dd>
+          <dt className="font-bold">Title</dt>
+          <dd>{update.title}</dd>
+          <dt className="font-bold">Published</dt>
+          <dd>{update.publishedOn ? formatDate(update.publishedOn) : "Not published"}</dd>
+          <dt className="font-bold">Published by</dt>
+          <dd>{update.publishedByName}</dd>
+          <dt className="font-bold">Snapshot SHA-256</dt>
+          <dd className="break-all font-mono text-sm">{snapshot.contentHash}</dd>
+        </dl>
+      </section>
+      <div className="break-before-page">
+        <SnapshotReport content={snapshot.content} previousSlug={previous?.slug ?? null} forPrint />
+      </div>
+    </main>
+  );
+}

@@ -1,0 +1,34 @@
+import type { Roadmap } from "@/lib/roadmap/types";
+import { DependencyStatusTag } from "@/components/ui/Tag";
+import { table } from "@/components/ui/typography";
+
+/** The programme-level factors that delivery of every product depends on. */
+export function FactorList({ roadmap, caption }: { roadmap: Roadmap; caption: string }) {
+  if (roadmap.factors.length === 0) return <p>No programme-level dependencies are recorded.</p>;
+  return (
+    <table className={table.table}>
+      <caption className={table.caption}>{caption}</caption>
+      <thead>
+        <tr>
+          <th scope="col" className={`${table.th} w-[60%]`}>Dependency</th>
+          <th scope="col" className={table.th}>Status</th>
+          <th scope="col" className={table.th}>Owner</th>
+        </tr>
+      </thead>
+      <tbody>
+        {roadmap.factors.map((factor) => (
+          <tr key={factor.id}>
+            <td className={table.td}>
+              <span className="font-bold">{factor.title}</span>
+              {factor.description ? <span className="mt-1 block text-govuk-secondary">{factor.description}</span> : null}
+            </td>
+            <td className={table.td}>
+              <DependencyStatusTag status={factor.status} />
+            </td>
+            <td className={table.td}>{factor.owner ?? <span className="text-govuk-secondary">Not recorded</span>}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}

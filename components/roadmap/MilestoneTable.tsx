@@ -1,0 +1,42 @@
+import { formatDate, formatPeriod, slippage } from "@/lib/dates/period";
+import type { Product } from "@/lib/roadmap/types";
+import { sortedMilestones } from "@/lib/roadmap/view";
+import { MilestoneStatusTag } from "@/components/ui/Tag";
+import { table } from "@/components/ui/typography";
+
+/** Milestones with baseline, forecast and slippage, so a moved date is a figure, not a memory. */
+export function MilestoneTable({ product }: { product: Product }) {
+  const milestones = sortedMilestones(product);
+  if (milestones.length === 0) return <p className="mb-8">No dated milestones are recorded for {product.name}.</p>;
+  return (
+    <table className={`${table.table} mb-8`}>
+      <caption className="sr-only">Milestones of {product.name}</caption>
+      <thead>
+        <tr>
+          <th scope="col" className={table.th}>Milestone</th>
+          <th scope="col" className={table.th}>Baseline</th>
+          <th scope="col" className={table.th}>Forecast</th>
+          <th scope="col" className={table.th}>Slippage</th>
+          <th scope="col" className={table.th}>Status</th>
+        </tr>
+      </thead>
+      <tbody>
+        {milestones.map((m) => (
+          <tr key={m.id}>
+            <th scope="row" className={table.th}>
+              {m.title}
+              {m.notes ? <span className="mt-1 block font-normal text-govuk-secondary">{m.notes}</span> : null}
+            </th>
+            <td className={table.td}>{m.baseline ? formatPeriod(m.baseline, { asTarget: true }) : "Not yet published"}</td>
+            <td className={table.td}>{formatPeriod(m.forecast, { asTarget: true })}</td>
+            <td className={table.td}>{m.baseline ? slippage(m.baseline, m.forecast).text : "No baseline yet"}</td>
+            <td className={table.td}>
+              <MilestoneStatusTag status={m.status} />
+              {m.actualOn ? <span className="mt-1 block">Done on {formatDate(m.actualOn)}</span> : null}
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}

@@ -1,0 +1,72 @@
+import { formatDate, formatPeriod, type IsoDate } from "@/lib/dates/period";
+import type { Product } from "@/lib/roadmap/types";
+import { rolloutFigures } from "@/lib/roadmap/view";
+import { NATIONS } from "@/lib/roadmap/types";
+import { table } from "@/components/ui/typography";
+
+/** Forces live against the target and the total, with the nations covered. */
+export function RolloutSummary({ product, asOf, headingLevel = 3 }: { product: Product; asOf: IsoDate; headingLevel?: 2 | 3 }) {
+  const rollout = product.rollout;
+  if (!rollout) return null;
+  const figures = rolloutFigures(rollout, asOf);
+  const Heading = headingLevel === 2 ? "h2" : "h3";
+  const share = figures.total ? Math.round((figures.forcesLive / figures.total) * 100) : 0;
+  const allNations = NATIONS.every((n) => figures.nations.includes(n));
+  return (
+    <section aria-labelledby={`rollout-${product.slug}`} className="avoid-break mb-8">
+      <Heading id={`rollout-${product.slug}`} className="mb-3 text-xl font-bold">
+        {product.name}: rollout to police forces
+      </Heading>
+      <p className="mb-2 text-lg">
+        <strong className="text-3xl">{figures.forcesLive}</strong> of {figures.total} police forces live
+        {figures.asOf ? ` on ${formatDate(figures.asOf)}` : ""} ({share}%)
+        {figures.derived ? ", counted from each force's go-live date" : ""}.
+      </p>
+      {figures.nextTarget ? (
+        <p className="mb-2">
+          Target: <strong>{figures.nextTarget.forcesCount}</strong> forces by{" "}
+          <strong>{formatPeriod(figures.nextTarget.target, { asTarget: true })}</strong>.
+        </p>
+      ) : null}
+      <div role="img" aria-label={`${figures.forcesLive} of ${figures.total} forces live${figures.nextTarget ? `, target ${figures.nextTarget.forcesCount}` : ""}`} className="relative mb-2 h-6 max-w-xl border-2 border-govuk-black bg-white">
+        <div className="h-full bg-govuk-green" style={{ width: `${share}%` }} />
+        {figures.nextTarget ? (
+          <div className="absolute inset-y-[-6px] border-l-4 border-govuk-black" style={{ left: `${(figures.nextTarget.forcesCount / figures.total) * 100}%` }} />
+        ) : null}
+      </div>
+      <p className="mb-4 text-govuk-secondary">Green: forces live. Black line: target.</p>
+      <p className="mb-4">
+        Nations covered: {figures.nations.length ? figures.nations.join(", ") : "none recorded"}
+        {allNations ? " (all four nations of the United Kingdom)" : ""}.
+      </p>
+      {rollout.observations.length + rollout.targets.length > 0 ? (
+        <table className={`${table.table} max-w-2xl`}>
+          <caption className="mb-2 text-left font-bold">Reported figures and targets</caption>
+          <thead>
+            <tr>
+              <th scope="col" className={table.th}>Date</th>
+              <th scope="col" className={table.th}>Forces live</th>
+              <th scope="col" className={table.th}>Note</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rollout.observations.map((o) => (
+              <tr key={`o${o.id}`}>
+                <td className={table.td}>{formatDate(o.observedOn)}</td>
+                <td className={table.td}>{o.forcesLive} of {rollout.totalForces}</td>
+                <td className={table.td}>{o.note}</td>
+              </tr>
+            ))}
+            {rollout.targets.map((t) => (
+              <tr key={`t${t.id}`}>
+                <td className={table.td}>By {formatPeriod(t.target, { asTarget: true })}</td>
+                <td className={table.td}>{t.forcesCount} of {rollout.totalForces} (target)</td>
+                <td className={table.td}>Target</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ) : null}
+    </section>
+  );
+}

@@ -1,0 +1,80 @@
+import { formatDate, todayInLondon } from "@/lib/dates/period";
+import type { SnapshotContent } from "@/lib/roadmap/types";
+import { lookaheadRange } from "@/lib/roadmap/timeline";
+import { CoveringText } from "./CoveringText";
+import { FactorList } from "./FactorList";
+import { PhaseDefinitions } from "./PhaseDefinitions";
+import { PhaseGrid } from "./PhaseGrid";
+import { ProductTable } from "./ProductTable";
+import { RolloutSummary } from "./RolloutSummary";
+import { TimelineChart } from "./TimelineChart";
+import { TimelineTable } from "./TimelineTable";
+import { MilestoneTable } from "./MilestoneTable";
+
+/**
+ * A published update in full, in the order of the PDF: covering text, products, the roadmap by
+ * phase, the timeline, rollout, dependencies, what changed, and the phase definitions. The page and
+ * the print layout both render this, so the PDF is the page.
+ */
+export function SnapshotReport({ content, previousSlug, forPrint = false }: { content: SnapshotContent; previousSlug: string | null; forPrint?: boolean }) {
+  const { update, roadmap } = content;
+  const asOf = update.publishedOn ?? todayInLondon();
+  const range = lookaheadRange(asOf, roadmap.programme.lookaheadMonths);
+  const section = forPrint ? "print-section break-before-page" : "";
+  const h2 = "mt-10 mb-4 text-2xl font-bold sm:text-3xl";
+  return (
+    <>
+      <section aria-labelledby="covering-text" className={forPrint ? "print-section" : ""}>
+        <h2 id="covering-text" className={h2}>Covering text</h2>
+        <CoveringText text={update.coveringText} />
+      </section>
+      <section aria-labelledby="products" className={section}>
+        <h2 id="products" className={h2}>Products</h2>
+        <ProductTable roadmap={roadmap} asOf={asOf} caption={`Products as at ${formatDate(asOf)}`} linkProducts={!forPrint} />
+        <h3 className="mt-8 mb-3 text-xl font-bold">Milestones</h3>
+        {roadmap.products.map((product) => (
+          <div key={product.slug} className="avoid-break">
+            <h4 className="mt-4 mb-2 text-lg font-bold">{product.name}</h4>
+            <MilestoneTable product={product} />
+          </div>
+        ))}
+      </section>
+      <section aria-labelledby="by-phase" className={section}>
+        <h2 id="by-phase" className={h2}>Roadmap by phase</h2>
+        <PhaseGrid roadmap={roadmap} asOf={asOf} linkProducts={!forPrint} />
+      </section>
+      <section aria-labelledby="timeline" className={section}>
+        <h2 id="timeline" className={h2}>Timeline</h2>
+        <TimelineChart roadmap={roadmap} range={range} today={todayInLondon()} id="snapshot-timeline" />
+        <TimelineTable roadmap={roadmap} range={range} />
+      </section>
+      <section aria-labelledby="rollout" className={section}>
+        <h2 id="rollout" className={h2}>Rollout against target</h2>
+        {roadmap.products.some((p) => p.rollout) ? (
+          roadmap.products.filter((p) => p.rollout).map((p) => <RolloutSummary key={p.slug} product={p} asOf={asOf} />)
+        ) : (
+          <p>No rollout is recorded in this update.</p>
+        )}
+      </section>
+      <section aria-labelledby="dependencies" className={section}>
+        <h2 id="dependencies" className={h2}>Dependencies</h2>
+        <p className="mb-4 max-w-[45em]">Delivery of every product depends on these programme-level factors.</p>
+        <FactorList roadmap={roadmap} caption="Programme-level dependencies and their status" />
+      </section>
+      <section aria-labelledby="changes" className={forPrint ? "print-section" : ""}>
+        <h2 id="changes" className={h2}>What changed since the previous update</h2>
+        {previousSlug ? (
+          <p className="mb-4">Compared with the {previousSlug.replace("-q", " Q")} update.</p>
+        ) : (
+          <p className="mb-4 max-w-[45em]">
+            This is the first published update of the {roadmap.programme.shortName} roadmap: there is no earlier update to compare it with.
+          </p>
+        )}
+      </section>
+      <section aria-labelledby="phases" className={forPrint ? "print-section" : ""}>
+        <h2 id="phases" className={h2}>Phase definitions</h2>
+        <PhaseDefinitions roadmap={roadmap} />
+      </section>
+    </>
+  );
+}

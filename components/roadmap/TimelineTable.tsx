@@ -1,0 +1,52 @@
+import type { DateRange } from "@/lib/roadmap/timeline";
+import { spanBar } from "@/lib/roadmap/timeline";
+import { describePeriod, formatPeriod } from "@/lib/dates/period";
+import type { Roadmap } from "@/lib/roadmap/types";
+import { MILESTONE_STATUS_LABEL, phaseByKey, productsInFamilyOrder, sortedMilestones } from "@/lib/roadmap/view";
+import { table } from "@/components/ui/typography";
+
+/** The timeline's content as a table, in the chart's order: the accessible equivalent of the chart. */
+export function TimelineTable({ roadmap, range }: { roadmap: Roadmap; range: DateRange }) {
+  return (
+    <table className={table.table}>
+      <caption className={table.caption}>Timeline as a table</caption>
+      <thead>
+        <tr>
+          <th scope="col" className={table.th}>Product</th>
+          <th scope="col" className={table.th}>Item</th>
+          <th scope="col" className={table.th}>From</th>
+          <th scope="col" className={table.th}>To or target</th>
+          <th scope="col" className={table.th}>Status</th>
+        </tr>
+      </thead>
+      <tbody>
+        {productsInFamilyOrder(roadmap.products).flatMap(({ product }) => {
+          const rows = [
+            ...product.spans.map((span) => {
+              const bar = spanBar(range, span);
+              return (
+                <tr key={`s${span.id}`}>
+                  <th scope="row" className={table.th}>{product.name}</th>
+                  <td className={table.td}>{phaseByKey(roadmap, span.phaseKey)?.name ?? span.phaseKey} phase</td>
+                  <td className={table.td}>{span.start ? formatPeriod(span.start) : "Already under way"}</td>
+                  <td className={table.td}>{span.end ? formatPeriod(span.end, { asTarget: true }) : "Ongoing"}</td>
+                  <td className={table.td}>{bar ? "" : "Outside this range"}</td>
+                </tr>
+              );
+            }),
+            ...sortedMilestones(product).map((m) => (
+              <tr key={`m${m.id}`}>
+                <th scope="row" className={table.th}>{product.name}</th>
+                <td className={table.td}>Milestone: {m.title}</td>
+                <td className={table.td}>{m.forecast.precision === "day" ? "" : describePeriod(m.forecast)}</td>
+                <td className={table.td}>{formatPeriod(m.forecast, { asTarget: true })}</td>
+                <td className={table.td}>{MILESTONE_STATUS_LABEL[m.status]}</td>
+              </tr>
+            )),
+          ];
+          return rows;
+        })}
+      </tbody>
+    </table>
+  );
+}

@@ -1,0 +1,120 @@
+/**
+ * Facts derived from a roadmap for display: what phase a product is in on a date, its next
+ * milestone, its overall status, rollout figures. Pure functions of the roadmap, so a snapshot
+ * and the live roadmap read the same.
+ */
+import { comparePeriods, periodStart, type IsoDate } from "@/lib/dates/period";
+import type { DependencyStatus, Milestone, MilestoneStatus, Phase, Product, Roadmap, Rollout } from "./types";
+
+export const MILESTONE_STATUS_LABEL: Record<MilestoneStatus, string> = {
+  not_started: "Not started",
+  on_track: "On track",
+  at_risk: "At risk",
+  delayed: "Delayed",
+  done: "Done",
+};
+
+export const DEPENDENCY_STATUS_LABEL: Record<DependencyStatus, string> = {
+  not_assessed: "Not assessed",
+  on_track: "On track",
+  at_risk: "At risk",
+  blocked: "Blocked",
+  met: "Met",
+};
+
+/** Worst first: the order a programme office reads statuses in. */
+const STATUS_SEVERITY: MilestoneStatus[] = ["delayed", "at_risk", "on_track", "not_started", "done"];
+
+export function phaseByKey(roadmap: Roadmap, key: string): Phase | undefined {
+  return roadmap.phases.find((p) => p.key === key);
+}
+
+/** Phases a product is in on a date, by its planned spans, in phase order; its current phase if no span covers the date. */
+export function phasesOn(roadmap: Roadmap, product: Product, on: IsoDate): Phase[] {
+  const active = product.spans.filter(
+    (s) => (s.start === null || periodStart(s.start) <= on) && (s.end === null || s.end.on >= on),
+  );
+  const keys = new Set(active.length ? active.map((s) => s.phaseKey) : [product.currentPhaseKey]);
+  return roadmap.phases.filter((p) => keys.has(p.key));
+}
+
+/** "Discovery and Alpha" */
+export function phaseNames(phases: Phase[]): string {
+  const names = phases.map((p) => p.name);
+  return names.length <= 1 ? (names[0] ?? "") : `${names.slice(0, -1).join(", ")} and ${names.at(-1)}`;
+}
+
+export function sortedMilestones(product: Product): Milestone[] {
+  return [...product.milestones].sort((a, b) => comparePeriods(a.forecast, b.forecast) || a.id - b.id);
+}
+
+/** The earliest milestone not yet done. */
+export function nextMilestone(product: Product): Milestone | undefined {
+  return sortedMilestones(product).find((m) => m.status !== "done");
+}
+
+/** The product's status: the worst status among its open milestones, or null when it has none. */
+export function productStatus(product: Product): MilestoneStatus | null {
+  const open = product.milestones.filter((m) => m.status !== "done");
+  if (open.length === 0) return product.milestones.length ? "done" : null;
+  return STATUS_SEVERITY.find((s) => open.some((m) => m.status === s)) ?? null;
+}
+
+export type RolloutFigures = {
+  forcesLive: number;
+  asOf: IsoDate | null;
+  total: number;
+  nations: string[];
+  nextTarget: Rollout["targets"][number] | undefined;
+  /** True when the count is derived from per-force go-live dates. */
+  derived: boolean;
+};
+
+/**
+ * Forces live as at a date. Where per-force go-live dates are recorded they are the count;
+ * otherwise the latest reported observation on or before the date.
+ */
+export function rolloutFigures(rollout: Rollout, on: IsoDate): RolloutFigures {
+  const nextTarget = [...rollout.targets]
+    .sort((a, b) => comparePeriods(a.target, b.target))
+    .find((t) => t.target.on >= on);
+  if (rollout.forceGoLives.length > 0) {
+    const live = rollout.forceGoLives.filter((g) => g.liveOn <= on);
+    const asOf = live.map((g) => g.liveOn).sort().at(-1) ?? null;
+    return {
+      forcesLive: live.length,
+      asOf,
+      total: rollout.totalForces,
+      nations: [...new Set(live.map((g) => g.nation))],
+      nextTarget,
+      derived: true,
+    };
+  }
+  const latest = rollout.observations.filter((o) => o.observedOn <= on).sort((a, b) => (a.observedOn < b.observedOn ? -1 : 1)).at(-1);
+  return {
+    forcesLive: latest?.forcesLive ?? 0,
+    asOf: latest?.observedOn ?? null,
+    total: rollout.totalForces,
+    nations: latest?.nationsCovered ?? [],
+    nextTarget,
+    derived: false,
+  };
+}
+
+/** Products in display order with each family's members right after their parent. */
+export function productsInFamilyOrder(products: Product[]): Array<{ product: Product; depth: number }> {
+  const bySlug = new Set(products.map((p) => p.slug));
+  const roots = products.filter((p) => p.parentSlug === null || !bySlug.has(p.parentSlug));
+  const out: Array<{ product: Product; depth: number }> = [];
+  const visit = (p: Product, depth: number) => {
+    out.push({ product: p, depth });
+    for (const child of products.filter((c) => c.parentSlug === p.slug)) visit(child, depth + 1);
+  };
+  roots.forEach((p) => visit(p, 0));
+  return out;
+}
+
+export function familyLine(product: Product): string | null {
+  if (!product.plannedFamilySize) return null;
+  return `First of a planned family of ${product.plannedFamilySize} ${product.name.toLowerCase()} products.`;
+}

@@ -1,0 +1,53 @@
+/**
+ * Databases for integration tests. `sharedDatabase()` is the run's database from the global setup,
+ * migrated and seeded (the app's own start-up path, safe to run from several test files at once);
+ * tests on it may read, and may try writes the database must refuse, but must leave it as they found it.
+ * A test that changes data or needs an empty database makes its own with `createScratchDatabase()`.
+ */
+import { inject } from "vitest";
+import { connect, type Connection } from "@/lib/db/client";
+import { migrateDatabase } from "@/lib/db/migrate";
+import { seedIfEmpty } from "@/lib/db/seed";
+import { createDatabase, dropDatabase, scratchDatabaseName } from "./test-databases.mjs";
+
+export type ScratchDatabase = { name: string; url: string; drop: () => Promise<void> };
+
+/** A new empty database on the test server; `drop()` removes it (the global teardown does too). */
+export async function createScratchDatabase(): Promise<ScratchDatabase> {
+  const adminUrl = inject("testAdminUrl");
+  const name = scratchDatabaseName(inject("testDatabaseName"));
+  const url = await createDatabase(adminUrl, name);
+  return { name, url, drop: () => dropDatabase(adminUrl, name) };
+}
+
+/** Migrates and seeds, as the app does when it starts. Returns whether this call seeded. */
+export async function migrateAndSeed(connection: Connection): Promise<boolean> {
+  await migrateDatabase(connection);
+  return connection.exclusive((db) => seedIfEmpty(db));
+}
+
+/** A connection to the run's shared database, migrated and seeded with the October 2021 roadmap. */
+export async function sharedDatabase(): Promise<Connection> {
+  const connection = await connect({ url: inject("testDatabaseUrl") });
+  try {
+    await migrateAndSeed(connection);
+  } catch (error) {
+    await connection.close();
+    throw error;
+  }
+  return connection;
+}
+
+/** A scratch database and a connection to it; `dispose()` closes the connection and drops the database. */
+export async function scratchConnection(): Promise<{ connection: Connection; url: string; dispose: () => Promise<void> }> {
+  const scratch = await createScratchDatabase();
+  const connection = await connect({ url: scratch.url });
+  return {
+    connection,
+    url: scratch.url,
+    async dispose() {
+      await connection.close();
+      await scratch.drop();
+    },
+  };
+}
