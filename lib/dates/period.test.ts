@@ -170,6 +170,13 @@ describe("slippage between baseline and forecast", () => {
     // A day forecast against a month baseline counts months.
     expect(slippage(monthPeriod(2022, 3), dayPeriod(2022, 5, 15)).text).toBe("Slipped 2 months");
   });
+
+  it("compares the periods holding each date, so a month inside the same quarter is not slippage", () => {
+    expect(slippage(monthPeriod(2022, 1), quarterPeriod(2022, 1)).text).toBe("On baseline");
+    expect(slippage(monthPeriod(2022, 2), quarterPeriod(2022, 1)).text).toBe("On baseline");
+    expect(slippage(monthPeriod(2022, 3), yearPeriod(2022)).text).toBe("On baseline");
+    expect(slippage(monthPeriod(2022, 12), quarterPeriod(2023, 1)).text).toBe("Slipped 1 quarter");
+  });
 });
 
 describe("calendar arithmetic does not depend on the time zone", () => {

@@ -195,21 +195,24 @@ export type Slippage = { amount: number; unit: "month" | "quarter" | "half" | "y
 
 /**
  * How far a forecast has moved from its baseline, counted at the coarser of the two precisions
- * (months for days and months). Positive is later, negative is brought forward.
+ * (months for days and months): the number of such periods between the one holding the baseline and
+ * the one holding the forecast. Positive is later, negative is brought forward.
  */
 export function slippage(baseline: Period, forecast: Period): Slippage {
-  const a = parseIsoDate(baseline.on);
-  const b = parseIsoDate(forecast.on);
   const coarser = Math.max(PRECISIONS.indexOf(baseline.precision), PRECISIONS.indexOf(forecast.precision));
   const unit = (["month", "month", "quarter", "half", "year"] as const)[coarser] ?? "month";
-  const months = b.year * 12 + b.month - (a.year * 12 + a.month);
-  const amount = Math.round(months / { month: 1, quarter: 3, half: 6, year: 12 }[unit]);
+  const size = { month: 1, quarter: 3, half: 6, year: 12 }[unit];
+  const index = (iso: IsoDate) => {
+    const { year, month } = parseIsoDate(iso);
+    return Math.floor((year * 12 + month - 1) / size);
+  };
+  const amount = index(forecast.on) - index(baseline.on);
   const noun = { month: "month", quarter: "quarter", half: "half-year", year: "year" }[unit];
-  const size = Math.abs(amount);
+  const count = Math.abs(amount);
   const text =
     amount === 0
       ? "On baseline"
-      : `${amount > 0 ? "Slipped" : "Brought forward"} ${size} ${noun}${size === 1 ? "" : "s"}`;
+      : `${amount > 0 ? "Slipped" : "Brought forward"} ${count} ${noun}${count === 1 ? "" : "s"}`;
   return { amount, unit, text };
 }
 

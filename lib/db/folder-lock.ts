@@ -8,8 +8,10 @@ import fs from "node:fs";
 export class DatabaseInUseError extends Error {
   constructor(readonly folder: string, readonly holderPid: number) {
     super(
-      `The embedded database in ${folder} is already open in another process (pid ${holderPid}). ` +
-        `Stop that process first, or set DATABASE_URL to use a PostgreSQL server that several processes can share.`,
+      holderPid === process.pid
+        ? `The embedded database in ${folder} is already open in this process: open it once and share the connection.`
+        : `The embedded database in ${folder} is already open in another process (pid ${holderPid}). ` +
+            `Stop that process first, or set DATABASE_URL to use a PostgreSQL server that several processes can share.`,
     );
     this.name = "DatabaseInUseError";
   }
@@ -33,14 +35,20 @@ function readHolder(lockPath: string): number | undefined {
   }
 }
 
+/** Folders this process holds: a second opener in the same process is refused too. */
+const heldHere = new Set<string>();
+
 /** Takes the lock for `folder` (creating the folder), or throws DatabaseInUseError. Returns a release function. */
 export function lockFolder(folder: string): () => void {
   fs.mkdirSync(folder, { recursive: true });
   const lockPath = `${folder}.lock`;
+  if (heldHere.has(lockPath)) throw new DatabaseInUseError(folder, process.pid);
   for (let attempt = 0; attempt < 2; attempt++) {
     try {
       fs.writeFileSync(lockPath, JSON.stringify({ pid: process.pid, since: new Date().toISOString() }), { flag: "wx" });
+      heldHere.add(lockPath);
       const release = () => {
+        heldHere.delete(lockPath);
         if (readHolder(lockPath) === process.pid) fs.rmSync(lockPath, { force: true });
       };
       process.once("exit", release);
@@ -48,9 +56,8 @@ export function lockFolder(folder: string): () => void {
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
       const holder = readHolder(lockPath);
-      if (holder === process.pid) return () => {};
-      if (holder !== undefined && isAlive(holder)) throw new DatabaseInUseError(folder, holder);
-      fs.rmSync(lockPath, { force: true }); // left by a process that is gone
+      if (holder !== undefined && holder !== process.pid && isAlive(holder)) throw new DatabaseInUseError(folder, holder);
+      fs.rmSync(lockPath, { force: true }); // left by a process that is gone (or an earlier one with our pid)
     }
   }
   throw new Error(`Could not take the lock on ${folder}`);

@@ -12,6 +12,13 @@ function period(on: string | null, precision: Precision | null): Period | null {
   return on && precision ? { on, precision } : null;
 }
 
+/** Runs the queries in order (each query builder is lazy until awaited). */
+async function sequence<T extends readonly PromiseLike<unknown>[]>(queries: T): Promise<{ [K in keyof T]: Awaited<T[K]> }> {
+  const results: unknown[] = [];
+  for (const query of queries) results.push(await query);
+  return results as { [K in keyof T]: Awaited<T[K]> };
+}
+
 export async function loadRoadmap(db: Db, programmeSlug: string): Promise<Roadmap | null> {
   const [programme] = await db.select().from(t.programmes).where(eq(t.programmes.slug, programmeSlug));
   if (!programme) return null;
@@ -23,7 +30,8 @@ export async function loadRoadmap(db: Db, programmeSlug: string): Promise<Roadma
     .orderBy(asc(t.products.position), asc(t.products.id));
   const productIds = productRows.length ? productRows.map((p) => p.id) : [-1];
 
-  const [phases, spans, milestones, observations, targets, goLives, factors, dependencies, forces] = await Promise.all([
+  // One after another, not Promise.all: inside a transaction they share one connection.
+  const [phases, spans, milestones, observations, targets, goLives, factors, dependencies, forces] = await sequence([
     db.select().from(t.phases).orderBy(asc(t.phases.position)),
     db.select().from(t.phaseSpans).where(inArray(t.phaseSpans.productId, productIds)).orderBy(asc(t.phaseSpans.id)),
     db.select().from(t.milestones).where(inArray(t.milestones.productId, productIds)).orderBy(asc(t.milestones.forecastOn), asc(t.milestones.id)),
@@ -38,7 +46,7 @@ export async function loadRoadmap(db: Db, programmeSlug: string): Promise<Roadma
     db.select().from(t.dependencyFactors).where(eq(t.dependencyFactors.programmeId, programme.id)).orderBy(asc(t.dependencyFactors.position)),
     db.select().from(t.dependencies).where(inArray(t.dependencies.productId, productIds)).orderBy(asc(t.dependencies.id)),
     db.select({ name: t.policeForces.name, nation: t.policeForces.nation }).from(t.policeForces).orderBy(asc(t.policeForces.position)),
-  ]);
+  ] as const);
 
   const phaseKey = new Map(phases.map((p) => [p.id, p.key]));
   const productById = new Map(productRows.map((p) => [p.id, p]));

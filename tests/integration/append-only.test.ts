@@ -7,7 +7,8 @@ import { sql, type SQL } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Connection } from "@/lib/db/client";
 import { keepSnapshotExport, readSnapshot, readSnapshotExport } from "@/lib/roadmap/snapshot";
-import { migrateAndSeed, scratchConnection } from "../setup/database";
+import { migrateAndSeed, queryRows, scratchConnection } from "../setup/database";
+import { refusal as refusalOf, RESTRICT_VIOLATION } from "../setup/errors";
 
 let connection: Connection;
 let dispose: () => Promise<void>;
@@ -18,23 +19,10 @@ beforeAll(async () => {
 });
 afterAll(() => dispose?.());
 
-/** The database error behind a failed query (drizzle wraps it). */
-async function refusal(query: SQL): Promise<{ code?: string; message: string }> {
-  try {
-    await connection.db.execute(query);
-  } catch (error) {
-    let cause: unknown = error;
-    while (cause instanceof Error && !("code" in cause) && cause.cause) cause = cause.cause;
-    const e = cause as { code?: string; message: string };
-    return { code: e.code, message: e.message };
-  }
-  throw new Error("the database accepted a change it must refuse");
-}
+const refusal = (query: SQL) => refusalOf(() => connection.db.execute(query));
 
 const count = async (table: string) =>
-  ((await connection.db.execute(sql`SELECT count(*)::int AS n FROM ${sql.identifier(table)}`)).rows[0] as { n: number }).n;
-
-const RESTRICT_VIOLATION = "23001";
+  (await queryRows<{ n: number }>(connection.db, sql`SELECT count(*)::int AS n FROM ${sql.identifier(table)}`))[0]?.n ?? -1;
 
 describe("snapshots", () => {
   it("refuse UPDATE", async () => {
@@ -118,8 +106,7 @@ describe("quarterly updates", () => {
       INSERT INTO quarterly_updates (programme_id, slug, year, quarter, title)
       SELECT id, '2022-q1', 2022, 1, 'Draft' FROM programmes WHERE slug = 'nledp'`);
     await connection.db.execute(sql`UPDATE quarterly_updates SET title = 'January 2022' WHERE slug = '2022-q1'`);
-    const row = await connection.db.execute(sql`SELECT title, state FROM quarterly_updates WHERE slug = '2022-q1'`);
-    expect(row.rows).toEqual([{ title: "January 2022", state: "draft" }]);
+    expect(await queryRows(connection.db, sql`SELECT title, state FROM quarterly_updates WHERE slug = '2022-q1'`)).toEqual([{ title: "January 2022", state: "draft" }]);
     await connection.db.execute(sql`DELETE FROM quarterly_updates WHERE slug = '2022-q1'`);
     expect(await count("quarterly_updates")).toBe(1);
   });

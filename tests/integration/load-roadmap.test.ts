@@ -10,7 +10,7 @@ import { afterAll, beforeAll, expect, it } from "vitest";
 import type { Db } from "@/lib/db/client";
 import * as schema from "@/lib/db/schema";
 import { loadRoadmap } from "@/lib/roadmap/load";
-import { migrateAndSeed, scratchConnection } from "../setup/database";
+import { migrateAndSeed, queryRows, scratchConnection } from "../setup/database";
 
 let pool: pg.Pool;
 let db: Db;
@@ -83,5 +83,5 @@ it("reads the roadmap in the same number of queries whatever its size", async ()
 it("answers null, in one query, for a programme that does not exist", async () => {
   const missing = await countQueries(() => loadRoadmap(db, "no-such-programme"));
   expect(missing).toEqual({ result: null, queries: 1 });
-  expect((await db.execute(sql`SELECT 1 AS one`)).rows).toEqual([{ one: 1 }]);
+  expect(await queryRows(db, sql`SELECT 1 AS one`)).toEqual([{ one: 1 }]);
 });

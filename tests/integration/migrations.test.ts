@@ -4,11 +4,11 @@
  */
 import fs from "node:fs";
 import path from "node:path";
-import { sql } from "drizzle-orm";
+import { sql, type SQL } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Connection } from "@/lib/db/client";
 import { MIGRATIONS_FOLDER, migrateDatabase } from "@/lib/db/migrate";
-import { scratchConnection } from "../setup/database";
+import { queryRows, scratchConnection } from "../setup/database";
 
 type Journal = { entries: { idx: number; tag: string }[] };
 const journal = JSON.parse(fs.readFileSync(path.join(MIGRATIONS_FOLDER, "meta/_journal.json"), "utf8")) as Journal;
@@ -21,10 +21,7 @@ beforeAll(async () => {
 });
 afterAll(() => dispose?.());
 
-async function rows<T>(query: ReturnType<typeof sql>): Promise<T[]> {
-  const result = await connection.db.execute(query);
-  return result.rows as T[];
-}
+const rows = <T = Record<string, unknown>>(query: SQL) => queryRows<T>(connection.db, query);
 
 /** Everything a migration could change: tables, columns, constraints, indexes, triggers, enums, functions. */
 async function schemaFingerprint() {

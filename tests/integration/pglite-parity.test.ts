@@ -7,7 +7,8 @@ import { afterAll, beforeAll, expect, it } from "vitest";
 import { connect, type Connection } from "@/lib/db/client";
 import { loadRoadmap } from "@/lib/roadmap/load";
 import { canonicalJson, readSnapshot } from "@/lib/roadmap/snapshot";
-import { migrateAndSeed, scratchConnection } from "../setup/database";
+import { migrateAndSeed, queryRows, scratchConnection } from "../setup/database";
+import { refusal, RESTRICT_VIOLATION } from "../setup/errors";
 
 let postgres: Connection;
 let pglite: Connection;
@@ -44,8 +45,13 @@ it("loads the same live roadmap on both", async () => {
 });
 
 it("enforces the append-only triggers on PGlite too", async () => {
-  await expect(pglite.db.execute(sql`DELETE FROM snapshots`)).rejects.toThrow();
-  await expect(pglite.db.execute(sql`UPDATE audit_events SET actor_label = 'x'`)).rejects.toThrow();
-  const left = await pglite.db.execute(sql`SELECT count(*)::int AS n FROM snapshots`);
-  expect(left.rows).toEqual([{ n: 1 }]);
+  expect(await refusal(() => pglite.db.execute(sql`DELETE FROM snapshots`))).toEqual({
+    code: RESTRICT_VIOLATION,
+    message: "snapshots is append-only: DELETE refused",
+  });
+  expect(await refusal(() => pglite.db.execute(sql`UPDATE audit_events SET actor_label = 'x'`))).toEqual({
+    code: RESTRICT_VIOLATION,
+    message: "audit_events is append-only: UPDATE refused",
+  });
+  expect(await queryRows(pglite.db, sql`SELECT count(*)::int AS n FROM snapshots`)).toEqual([{ n: 1 }]);
 });

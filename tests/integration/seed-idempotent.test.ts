@@ -7,7 +7,7 @@ import { afterAll, expect, it } from "vitest";
 import { connect, type Connection } from "@/lib/db/client";
 import { migrateDatabase } from "@/lib/db/migrate";
 import { seedIfEmpty } from "@/lib/db/seed";
-import { createScratchDatabase, migrateAndSeed, type ScratchDatabase } from "../setup/database";
+import { createScratchDatabase, migrateAndSeed, queryRows, type ScratchDatabase } from "../setup/database";
 
 const cleanup: Array<() => Promise<void>> = [];
 afterAll(async () => {
@@ -28,11 +28,14 @@ async function scratch(): Promise<ScratchDatabase> {
 
 /** Row count of every table in the public schema, so a table added later is covered too. */
 async function rowCounts(connection: Connection): Promise<Record<string, number>> {
-  const tables = await connection.db.execute(sql`SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY tablename`);
+  const tables = await queryRows<{ tablename: string }>(
+    connection.db,
+    sql`SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY tablename`,
+  );
   const counts: Record<string, number> = {};
-  for (const { tablename } of tables.rows as { tablename: string }[]) {
-    const result = await connection.db.execute(sql`SELECT count(*)::int AS n FROM ${sql.identifier(tablename)}`);
-    counts[tablename] = (result.rows[0] as { n: number }).n;
+  for (const { tablename } of tables) {
+    const [row] = await queryRows<{ n: number }>(connection.db, sql`SELECT count(*)::int AS n FROM ${sql.identifier(tablename)}`);
+    counts[tablename] = row?.n ?? -1;
   }
   return counts;
 }

@@ -4,8 +4,9 @@
  * tests on it may read, and may try writes the database must refuse, but must leave it as they found it.
  * A test that changes data or needs an empty database makes its own with `createScratchDatabase()`.
  */
+import type { SQL } from "drizzle-orm";
 import { inject } from "vitest";
-import { connect, type Connection } from "@/lib/db/client";
+import { connect, type Connection, type Db } from "@/lib/db/client";
 import { migrateDatabase } from "@/lib/db/migrate";
 import { seedIfEmpty } from "@/lib/db/seed";
 import { createDatabase, dropDatabase, scratchDatabaseName } from "./test-databases.mjs";
@@ -50,4 +51,13 @@ export async function scratchConnection(): Promise<{ connection: Connection; url
       await scratch.drop();
     },
   };
+}
+
+/**
+ * Rows of a raw SQL query. `Db` is typed for both drivers, so `execute` returns `unknown`; node-postgres
+ * and PGlite both answer with `{ rows }`.
+ */
+export async function queryRows<T = Record<string, unknown>>(db: Db, query: SQL): Promise<T[]> {
+  const result = (await db.execute(query)) as { rows: T[] };
+  return result.rows;
 }

@@ -1,0 +1,164 @@
+#!/usr/bin/env node
+/**
+ * `npm test`: everything CI runs, in order, stopping at the first failure.
+ *
+ *   1. vitest (unit + integration) with TZ=Europe/London
+ *   2. vitest again with TZ=America/Los_Angeles: dates must not move with the server's zone
+ *   3. `next build` (skipped with SKIP_BUILD=1)
+ *   4. Playwright browser tests (tests/e2e/*.spec.ts) against a fresh PostgreSQL database, passed to the
+ *      Playwright config as E2E_DATABASE_URL and dropped afterwards
+ *
+ * `--unit` runs steps 1 and 2 only. Test databases are made on TEST_DATABASE_ADMIN_URL (default
+ * postgres://postgres@127.0.0.1:5432/postgres; see tests/setup/test-databases.mjs).
+ * The last line printed is the total over all runs: "N passed, M failed" (", K skipped" if any).
+ * A step that fails without a failed test to show for it (a build error, a crash) counts as one failure.
+ */
+import { spawn } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { createDatabase, dropDatabase, freshDatabaseName, testAdminUrl } from "../tests/setup/test-databases.mjs";
+
+const root = fileURLToPath(new URL("..", import.meta.url));
+const output = path.join(root, "tests/.output");
+const e2eDir = path.join(root, "tests/e2e");
+
+const args = process.argv.slice(2);
+const unknown = args.filter((a) => a !== "--unit");
+if (unknown.length) {
+  console.error(`Unknown argument(s): ${unknown.join(" ")}\nUsage: node scripts/test.mjs [--unit]   (SKIP_BUILD=1 skips next build)`);
+  process.exit(2);
+}
+const unitOnly = args.includes("--unit");
+
+const totals = { passed: 0, failed: 0, skipped: 0 };
+let interrupted = false;
+// Ctrl-C reaches the child too; staying alive until it has stopped lets the e2e database be dropped.
+for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => (interrupted = true));
+
+function heading(text) {
+  console.log(`\n=== ${text} ===\n`);
+}
+
+/** Runs a command with inherited output; resolves with its exit code. */
+function run(command, commandArgs, env = {}) {
+  return new Promise((resolve) => {
+    const child = spawn(command, commandArgs, { cwd: root, stdio: "inherit", env: { ...process.env, ...env } });
+    child.on("error", (error) => {
+      console.error(`Could not run ${command}: ${error.message}`);
+      resolve(127);
+    });
+    child.on("close", (code, signal) => resolve(code ?? (signal ? 128 : 1)));
+  });
+}
+
+function readJson(file) {
+  try {
+    return JSON.parse(fs.readFileSync(file, "utf8"));
+  } catch {
+    return undefined;
+  }
+}
+
+/** Adds a run's counts; a failing exit with no failed test counted is one failure (and says so). */
+function record(step, code, counts) {
+  totals.passed += counts?.passed ?? 0;
+  totals.skipped += counts?.skipped ?? 0;
+  let failed = counts?.failed ?? 0;
+  if (code !== 0 && failed === 0) {
+    console.error(`\n${step} failed (exit code ${code}) without a failing test to report: counted as one failure.`);
+    failed = 1;
+  }
+  totals.failed += failed;
+  return code === 0 && failed === 0;
+}
+
+async function vitest(tz) {
+  const slug = tz.toLowerCase().replace(/[^a-z0-9]+/g, "-");
+  const file = path.join(output, `vitest-${slug}.json`);
+  heading(`vitest, TZ=${tz}`);
+  const code = await run("npx", ["vitest", "run", "--reporter=default", "--reporter=json", `--outputFile=${file}`], { TZ: tz });
+  const report = readJson(file);
+  const counts = report && {
+    passed: report.numPassedTests ?? 0,
+    failed: report.numFailedTests ?? 0,
+    skipped: (report.numPendingTests ?? 0) + (report.numTodoTests ?? 0),
+  };
+  return record(`vitest (TZ=${tz})`, code, counts);
+}
+
+async function build() {
+  if (process.env.SKIP_BUILD === "1") {
+    console.log("\nSKIP_BUILD=1: next build skipped.");
+    return true;
+  }
+  heading("next build");
+  const code = await run("npx", ["next", "build"], { NEXT_TELEMETRY_DISABLED: "1" });
+  return record("next build", code, undefined);
+}
+
+async function playwright() {
+  const specs = fs.existsSync(e2eDir) ? fs.readdirSync(e2eDir).filter((f) => f.endsWith(".spec.ts")) : [];
+  if (specs.length === 0) {
+    console.log("\nNo browser tests yet (tests/e2e/*.spec.ts): Playwright skipped.");
+    return true;
+  }
+  heading(`playwright (${specs.length} spec file${specs.length === 1 ? "" : "s"})`);
+  const file = path.join(output, "playwright.json");
+  let adminUrl;
+  let name;
+  try {
+    adminUrl = testAdminUrl();
+    name = freshDatabaseName("e2e");
+    const url = await createDatabase(adminUrl, name);
+    console.log(`Browser tests use database ${name}.`);
+    const code = await run("npx", ["playwright", "test", "--reporter=list,json"], {
+      E2E_DATABASE_URL: url,
+      PLAYWRIGHT_JSON_OUTPUT_NAME: file,
+    });
+    const stats = readJson(file)?.stats;
+    const counts = stats && {
+      passed: (stats.expected ?? 0) + (stats.flaky ?? 0),
+      failed: stats.unexpected ?? 0,
+      skipped: stats.skipped ?? 0,
+    };
+    return record("playwright", code, counts);
+  } catch (error) {
+    console.error(`\nBrowser tests could not start: ${error instanceof Error ? error.message : String(error)}`);
+    return record("playwright", 1, undefined);
+  } finally {
+    if (name) await dropDatabase(adminUrl, name).catch((error) => console.error(`Could not drop ${name}: ${error.message}`));
+  }
+}
+
+function summary() {
+  const line = `${totals.passed} passed, ${totals.failed} failed${totals.skipped ? `, ${totals.skipped} skipped` : ""}`;
+  process.stdout.write(`\n${line}\n`);
+}
+
+async function main() {
+  fs.rmSync(output, { recursive: true, force: true });
+  fs.mkdirSync(output, { recursive: true });
+  const steps = [() => vitest("Europe/London"), () => vitest("America/Los_Angeles")];
+  if (!unitOnly) steps.push(build, playwright);
+  for (const step of steps) {
+    const ok = await step();
+    if (interrupted) {
+      console.error("\nInterrupted.");
+      return 130;
+    }
+    if (!ok) return 1;
+  }
+  return 0;
+}
+
+main()
+  .catch((error) => {
+    console.error(error);
+    totals.failed += 1;
+    return 1;
+  })
+  .then((code) => {
+    summary();
+    process.exit(totals.failed > 0 && code === 0 ? 1 : code);
+  });

@@ -1,0 +1,54 @@
+import { expect, test } from "@playwright/test";
+import { readPdf } from "./support/pdf";
+
+test("the 2021 Q4 PDF carries every fact of the letter, tagged, titled, in English, with fonts embedded", async ({ request }) => {
+  test.setTimeout(120_000);
+  const response = await request.get("/updates/2021-q4/pdf");
+  expect(response.status()).toBe(200);
+  expect(response.headers()["content-type"]).toBe("application/pdf");
+  expect(response.headers()["content-disposition"]).toBe('attachment; filename="nledp-roadmap-2021-q4.pdf"');
+  const bytes = await response.body();
+  const pdf = await readPdf(bytes);
+
+  // A4 landscape: Chromium writes each page's MediaBox in points.
+  expect(bytes.toString("latin1")).toMatch(/\/MediaBox \[0 0 841\.91998 594\.95996\]/);
+  expect(pdf.title).toBe("NLEDP product roadmap, 2021 Q4");
+  expect(pdf.tagged).toBe(true);
+  expect(pdf.lang).toBe("en-GB");
+  expect(pdf.fontsEmbedded).toBe(true);
+
+  const facts = [
+    // cover
+    "National Law Enforcement Data Programme", "2021 Q4", "7 October 2021", "Matthew Rycroft, Permanent Secretary",
+    // the six products
+    "Photographs at the Roadside", "Property", "Drivers", "Person", "Audit", "Vehicles",
+    // rollout and dates at their own precision
+    "22 of 45 police forces live", "Target: 38 forces by end of 2021", "England, Wales, Scotland, Northern Ireland",
+    "Beta release: March 2022", "Q1 2022", "1st Quarter 2022", "set of 9 person products", "First of a planned family of 9 person products",
+    "Pre-discovery phase expected to conclude by end of 2021",
+    // the three dependencies
+    "Successful pilot of 2 way replication of data between the LEDS environment and PNC",
+    "A robust approach and plan for the adoption of products by policing and other agencies",
+    "A secure and flexible platform able to support agile development",
+    // the five phases with the letter's descriptions
+    "Pre-Discovery", "Mapping the existing system we're operating in, reviewing our existing knowledge - revealing the gaps in our current research",
+    "Discovery", "Ensuring that we understand the problem that needs to be solved. Before we commit to building something",
+    "Alpha", "Build an evidence base for the right approach. Test with real users. Prove or disprove our hypotheses.",
+    "Beta", "Live", "Build out the best option from alpha. Continue to learn and iterate by operating a product for real users.",
+    "Invite only", "Available to all",
+    // sections
+    "Covering text", "Timeline from 1 October 2021 to 31 December 2022", "Rollout against target", "What changed since the previous update", "Phase definitions",
+  ];
+  const missing = facts.filter((fact) => !pdf.text.includes(fact));
+  expect(missing, "facts missing from the PDF text").toEqual([]);
+});
+
+test("the PDF is made once and kept: every download is the same bytes", async ({ request }) => {
+  test.setTimeout(120_000);
+  const [first, second] = await Promise.all([request.get("/updates/2021-q4/pdf"), request.get("/updates/2021-q4/pdf")]);
+  const third = await request.get("/updates/2021-q4/pdf");
+  const bodies = await Promise.all([first.body(), second.body(), third.body()]);
+  expect(bodies[0]!.length).toBeGreaterThan(10_000);
+  expect(bodies[1]!.equals(bodies[0]!)).toBe(true);
+  expect(bodies[2]!.equals(bodies[0]!)).toBe(true);
+});
