@@ -45,7 +45,7 @@ export function SnapshotReport({ content, previousSlug, forPrint = false }: { co
       </section>
       <section aria-labelledby="timeline" className={section}>
         <h2 id="timeline" className={h2}>Timeline</h2>
-        <TimelineChart roadmap={roadmap} range={range} today={todayInLondon()} id="snapshot-timeline" />
+        <TimelineChart roadmap={roadmap} range={range} today={todayInLondon()} id="snapshot-timeline" linkProducts={!forPrint} />
         <TimelineTable roadmap={roadmap} range={range} />
       </section>
       <section aria-labelledby="rollout" className={section}>

@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { dayMark, periodMark, quarterColumns, spanBar, type DateRange } from "@/lib/roadmap/timeline";
 import { formatDate, formatPeriod, type IsoDate } from "@/lib/dates/period";
 import type { Roadmap } from "@/lib/roadmap/types";
@@ -19,7 +20,7 @@ const pct = (n: number) => `${n.toFixed(4)}%`;
  * phase and every marker its status in text, so nothing relies on colour; the same content follows
  * as a table (TimelineTable).
  */
-export function TimelineChart({ roadmap, range, today, id = "timeline-chart" }: { roadmap: Roadmap; range: DateRange; today: IsoDate | null; id?: string }) {
+export function TimelineChart({ roadmap, range, today, id = "timeline-chart", linkProducts = true }: { roadmap: Roadmap; range: DateRange; today: IsoDate | null; id?: string; linkProducts?: boolean }) {
   const columns = quarterColumns(range);
   const todayAt = today ? dayMark(range, today) : null;
   const gridLines = columns.map((c) => (
@@ -47,7 +48,9 @@ export function TimelineChart({ roadmap, range, today, id = "timeline-chart" }: 
             const milestones = sortedMilestones(product);
             return (
               <li key={product.slug} className="timeline-row avoid-break grid grid-cols-[11rem_1fr] border-b border-govuk-border">
-                <div className={`py-2 pr-2 font-bold ${depth ? "pl-4" : ""}`}>{product.name}</div>
+                <div className={`py-2 pr-2 font-bold ${depth ? "pl-4" : ""}`}>
+                  {linkProducts ? <Link href={`/products/${product.slug}`}>{product.name}</Link> : product.name}
+                </div>
                 <div className="relative py-1">
                   {gridLines}
                   <ul className="relative list-none p-0">
@@ -61,10 +64,10 @@ export function TimelineChart({ roadmap, range, today, id = "timeline-chart" }: 
                             className={`absolute inset-y-0 overflow-hidden whitespace-nowrap px-1 leading-6 font-bold text-white ${phaseBackground(phase.key)} ${bar.cutStart ? "" : "rounded-l"} ${bar.cutEnd ? "" : "rounded-r"}`}
                             style={{ left: pct(bar.left), width: pct(bar.width) }}
                           >
-                            {bar.cutStart ? <span aria-hidden="true">◂ </span> : null}
+                            {bar.cutStart ? <span aria-hidden="true">‹ </span> : null}
                             {phase.name}
                             <span className="sr-only">: {bar.fromLabel} to {bar.toLabel}</span>
-                            {bar.cutEnd ? <span aria-hidden="true" className="absolute right-1"> ▸</span> : null}
+                            {bar.cutEnd ? <span aria-hidden="true" className="absolute right-1"> ›</span> : null}
                           </span>
                         </li>
                       );
@@ -105,7 +108,7 @@ export function TimelineChart({ roadmap, range, today, id = "timeline-chart" }: 
         ) : null}
       </div>
       <p className="mt-2 text-sm text-govuk-secondary">
-        ◂ already under way before the range begins; ▸ continues beyond it. A milestone&apos;s shaded band is its target period;
+        ‹ already under way before the range begins; › continues beyond it. A milestone&apos;s shaded band is its target period;
         the diamond marks the end of that period.
         {todayAt !== null && today ? ` The dashed line is today, ${formatDate(today)}.` : " Today is outside this range."}
       </p>

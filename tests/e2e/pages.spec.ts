@@ -88,7 +88,7 @@ test("a product page shows description, phases, milestones with baseline and for
 
 test("the published update shows its covering letter, publisher and PDF download", async ({ page }) => {
   await page.goto("/updates");
-  await page.getByRole("link", { name: "2021 Q4" }).click();
+  await page.getByRole("link", { name: "2021 Q4", exact: true }).click();
   await expect(page).toHaveURL(/\/updates\/2021-q4$/);
   await expect(page.getByText("Matthew Rycroft, Permanent Secretary, Home Office").first()).toBeVisible();
   await expect(page.getByText("Dear Chair,")).toBeVisible();

@@ -14,9 +14,14 @@ export async function readPdf(bytes: Buffer): Promise<PdfFacts> {
   const mark = await doc.getMarkInfo();
   const raw = bytes.toString("latin1");
   const lang = /\/Lang\s*\(([^)]*)\)/.exec(raw)?.[1];
-  // Every font descriptor must point at an embedded font file.
-  const descriptors = raw.match(/\/Type\s*\/FontDescriptor\b/g)?.length ?? 0;
-  const embedded = raw.match(/\/FontFile[23]?\b/g)?.length ?? 0;
+  // Every font must be embedded: each font descriptor points at a font file, except those of Type 3
+  // fonts, whose glyphs are drawn inside the PDF itself.
+  const objects = new Map([...raw.matchAll(/(\d+) 0 obj([\s\S]*?)endobj/g)].map((m) => [m[1]!, m[2]!]));
+  const type3Descriptors = new Set(
+    [...objects.values()].filter((o) => /\/Subtype\s*\/Type3/.test(o)).map((o) => /\/FontDescriptor (\d+) 0 R/.exec(o)?.[1]),
+  );
+  const descriptors = [...objects.entries()].filter(([id, o]) => /\/Type\s*\/FontDescriptor\b/.test(o) && !type3Descriptors.has(id));
+  const unembedded = descriptors.filter(([, o]) => !/\/FontFile[23]?\b/.test(o));
   await doc.destroy();
   return {
     text: pages.join("\n").replace(/\s+/g, " "),
@@ -24,6 +29,6 @@ export async function readPdf(bytes: Buffer): Promise<PdfFacts> {
     title: meta.Title,
     tagged: !!mark?.Marked,
     lang,
-    fontsEmbedded: descriptors > 0 && embedded === descriptors,
+    fontsEmbedded: descriptors.length > 0 && unembedded.length === 0,
   };
 }
