@@ -1,3 +1,4 @@
+import { randomBytes } from "node:crypto";
 import os from "node:os";
 import path from "node:path";
 import { defineConfig } from "@playwright/test";
@@ -9,12 +10,21 @@ const port = Number(process.env.E2E_PORT ?? 3100);
 const baseURL = `http://127.0.0.1:${port}`;
 const chromium = await findChromium();
 
+// Made once by the runner and inherited by its workers: the demo accounts' password and the session
+// secret for this run's server only.
+process.env.E2E_DEMO_PASSWORD ??= `e2e-${randomBytes(12).toString("base64url")}`;
+process.env.E2E_AUTH_SECRET ??= randomBytes(32).toString("base64url");
+
 const serverEnv: Record<string, string> = {
   ...(process.env as Record<string, string>),
   PORT: String(port),
   NEXT_TELEMETRY_DISABLED: "1",
   // The server runs far from London on purpose: dates must not move with the time zone.
   TZ: "America/Los_Angeles",
+  NEXTAUTH_URL: baseURL,
+  NEXTAUTH_SECRET: process.env.E2E_AUTH_SECRET,
+  SEED_DEMO_USERS: "true",
+  DEMO_PASSWORD: process.env.E2E_DEMO_PASSWORD,
 };
 if (process.env.E2E_DATABASE_URL) {
   serverEnv.DATABASE_URL = process.env.E2E_DATABASE_URL;

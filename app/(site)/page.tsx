@@ -1,12 +1,14 @@
-// GET / — programme overview: each product's phase, next milestone and status; the dependencies.
+// GET / — programme overview: each product's phase, next milestone and status; the dependencies. Needs: read:published.
 import { FactorList } from "@/components/roadmap/FactorList";
 import { ProductTable } from "@/components/roadmap/ProductTable";
 import { NothingPublished, PublishedNote } from "@/components/roadmap/PublishedNote";
 import { RolloutSummary } from "@/components/roadmap/RolloutSummary";
 import { H1, H2, Lead } from "@/components/ui/typography";
 import { latestSnapshot } from "@/lib/roadmap/published";
+import { requirePermission } from "@/lib/auth/checkpoint";
 
 export default async function OverviewPage() {
+  await requirePermission("read:published");
   const snapshot = await latestSnapshot();
   if (!snapshot) return <NothingPublished />;
   const { roadmap, update } = snapshot.content;

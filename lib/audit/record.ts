@@ -6,7 +6,19 @@ import { randomUUID } from "node:crypto";
 import type { Db } from "@/lib/db/client";
 import { auditEvents } from "@/lib/db/schema";
 
-export const AUDIT_ACTIONS = ["seed.loaded", "update.published"] as const;
+export const AUDIT_ACTIONS = [
+  "seed.loaded",
+  "update.published",
+  "sign_in.succeeded",
+  "sign_in.failed",
+  "sign_in.refused",
+  "sign_out",
+  "user.created",
+  "user.role_changed",
+  "user.deactivated",
+  "user.reactivated",
+  "user.password_changed",
+] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
 export type Actor = { userId: number | null; label: string; sourceAddress?: string | null };

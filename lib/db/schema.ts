@@ -214,6 +214,15 @@ export const users = pgTable("users", {
   updatedAt: updated(),
 }, (t) => [uniqueIndex("users_email_key").on(sql`lower(${t.email})`)]);
 
+/** Sign-in attempts, kept to slow and then refuse repeated failures per account and per address. */
+export const signInAttempts = pgTable("sign_in_attempts", {
+  id: bigserial("id", { mode: "number" }).primaryKey(),
+  /** "email:<lower-cased address>" or "address:<client IP>". */
+  key: text("key").notNull(),
+  succeeded: boolean("succeeded").notNull(),
+  attemptedAt: timestamp("attempted_at", { withTimezone: true }).notNull().defaultNow(),
+}, (t) => [index("sign_in_attempts_key_idx").on(t.key, t.attemptedAt)]);
+
 /** A quarterly update: a draft while prepared, then published once and never edited. */
 export const quarterlyUpdates = pgTable("quarterly_updates", {
   id: serial("id").primaryKey(),

@@ -1,11 +1,23 @@
 /** Server start-up (from instrumentation.ts): open, migrate and seed before serving requests. */
+import { demoAccountsAtStart } from "@/lib/auth/demo-accounts";
 import { openAppDatabase } from "./index";
 import { DatabaseInUseError } from "./folder-lock";
+import { readEnv } from "@/lib/env";
+import { authSecret } from "@/lib/auth/secret";
 
 export async function startDatabase(): Promise<void> {
   try {
+    readEnv();
+    authSecret();
+  } catch (error) {
+    // A bad setting stops the server here, with the variable named, not later somewhere unrelated.
+    console.error(`\n${error instanceof Error ? error.message : error}\n`);
+    process.exit(1);
+  }
+  try {
     const connection = await openAppDatabase();
     console.log(`Database ready (${connection.kind === "pglite" ? "embedded PGlite" : "PostgreSQL server"}).`);
+    await demoAccountsAtStart(connection.db);
   } catch (error) {
     if (error instanceof DatabaseInUseError) {
       console.error(`\n${error.message}\n`);

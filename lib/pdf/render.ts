@@ -4,11 +4,11 @@
  */
 import { CHROMIUM_ARGS, type ChromiumLocation } from "./chromium";
 
-export async function renderPdf(chromiumAt: ChromiumLocation, url: string, footerText: string): Promise<Buffer> {
+export async function renderPdf(chromiumAt: ChromiumLocation, url: string, footerText: string, headers: Record<string, string> = {}): Promise<Buffer> {
   const { chromium } = await import("playwright-core");
   const browser = await chromium.launch({ executablePath: chromiumAt.path, args: CHROMIUM_ARGS, headless: true });
   try {
-    const page = await browser.newPage({ locale: "en-GB", timezoneId: "Europe/London" });
+    const page = await browser.newPage({ locale: "en-GB", timezoneId: "Europe/London", extraHTTPHeaders: headers });
     const response = await page.goto(url, { waitUntil: "networkidle", timeout: 60_000 });
     if (!response || !response.ok()) throw new Error(`print page answered ${response?.status() ?? "nothing"}`);
     await page.emulateMedia({ media: "print" });

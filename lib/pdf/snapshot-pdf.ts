@@ -4,6 +4,7 @@
  */
 import type { Db } from "@/lib/db/client";
 import { keepSnapshotExport, readSnapshotExport, type StoredSnapshot } from "@/lib/roadmap/snapshot";
+import { renderToken, RENDER_TOKEN_HEADER } from "@/lib/auth/render-token";
 import { findChromium } from "./chromium";
 import { renderPdf } from "./render";
 
@@ -27,7 +28,9 @@ export async function snapshotPdf(db: Db, snapshot: StoredSnapshot, printUrl: st
       const chromium = await findChromium();
       if (!chromium) throw new NoChromiumError();
       const { update, roadmap } = snapshot.content;
-      const body = await renderPdf(chromium, printUrl, `${roadmap.programme.shortName} product roadmap, ${update.year} Q${update.quarter}`);
+      const body = await renderPdf(chromium, printUrl, `${roadmap.programme.shortName} product roadmap, ${update.year} Q${update.quarter}`, {
+        [RENDER_TOKEN_HEADER]: renderToken(new URL(printUrl).pathname),
+      });
       await keepSnapshotExport(db, snapshot.id, PDF_KIND, "application/pdf", body);
       // Serve what was kept: if another instance kept its render first, every reader gets those bytes.
       return (await readSnapshotExport(db, snapshot.id, PDF_KIND))?.body ?? body;

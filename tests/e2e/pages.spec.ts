@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./support/fixtures";
 import { expectNoAxeViolations } from "./support/axe";
 
 const PRODUCTS = [
@@ -122,7 +122,8 @@ test("the whole site can be walked with the keyboard alone", async ({ page }) =>
   await expect(page).toHaveURL(/\/timeline$/);
 });
 
-test("/health answers UP with the database's state, without signing in", async ({ request }) => {
+test("/health answers UP with the database's state, without signing in", async ({ playwright, baseURL }) => {
+  const request = await playwright.request.newContext({ baseURL });
   const response = await request.get("/health");
   expect(response.status()).toBe(200);
   const body = await response.json();

@@ -1,7 +1,8 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./support/fixtures";
 import { readPdf } from "./support/pdf";
 
-test("the 2021 Q4 PDF carries every fact of the letter, tagged, titled, in English, with fonts embedded", async ({ request }) => {
+test("the 2021 Q4 PDF carries every fact of the letter, tagged, titled, in English, with fonts embedded", async ({ page }) => {
+  const request = page.request;
   test.setTimeout(120_000);
   const response = await request.get("/updates/2021-q4/pdf");
   expect(response.status()).toBe(200);
@@ -43,7 +44,8 @@ test("the 2021 Q4 PDF carries every fact of the letter, tagged, titled, in Engli
   expect(missing, "facts missing from the PDF text").toEqual([]);
 });
 
-test("the PDF is made once and kept: every download is the same bytes", async ({ request }) => {
+test("the PDF is made once and kept: every download is the same bytes", async ({ page }) => {
+  const request = page.request;
   test.setTimeout(120_000);
   const [first, second] = await Promise.all([request.get("/updates/2021-q4/pdf"), request.get("/updates/2021-q4/pdf")]);
   const third = await request.get("/updates/2021-q4/pdf");

@@ -1,4 +1,4 @@
-// GET /timeline — the next 12 months by quarter: phase bars, milestones, today, and the same as a table.
+// GET /timeline — the next 12 months by quarter: phase bars, milestones, today, and the same as a table. Needs: read:published.
 import type { Metadata } from "next";
 import { NothingPublished, PublishedNote } from "@/components/roadmap/PublishedNote";
 import { TimelineChart } from "@/components/roadmap/TimelineChart";
@@ -7,10 +7,12 @@ import { H1 } from "@/components/ui/typography";
 import { todayInLondon } from "@/lib/dates/period";
 import { latestSnapshot } from "@/lib/roadmap/published";
 import { lookaheadRange } from "@/lib/roadmap/timeline";
+import { requirePermission } from "@/lib/auth/checkpoint";
 
 export const metadata: Metadata = { title: "Timeline" };
 
 export default async function TimelinePage() {
+  await requirePermission("read:published");
   const snapshot = await latestSnapshot();
   if (!snapshot) return <NothingPublished />;
   const { roadmap, update } = snapshot.content;

@@ -1,13 +1,15 @@
-// GET /updates — the published quarterly updates, newest first.
+// GET /updates — the published quarterly updates, newest first. Needs: read:published.
 import type { Metadata } from "next";
 import Link from "next/link";
 import { H1, Lead, table } from "@/components/ui/typography";
 import { formatDate } from "@/lib/dates/period";
 import { publishedUpdates } from "@/lib/roadmap/published";
+import { requirePermission } from "@/lib/auth/checkpoint";
 
 export const metadata: Metadata = { title: "Quarterly updates" };
 
 export default async function UpdatesPage() {
+  await requirePermission("read:published");
   const updates = await publishedUpdates();
   return (
     <>

@@ -1,4 +1,4 @@
-// GET /products/<slug> — one product: description, phase history, milestones, rollout, dependencies.
+// GET /products/<slug> — one product: description, phase history, milestones, rollout, dependencies. Needs: read:published.
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
@@ -11,6 +11,7 @@ import { H1, H2, Inset, Lead, table } from "@/components/ui/typography";
 import { formatDate, formatPeriod } from "@/lib/dates/period";
 import { latestSnapshot, publishedUpdates, snapshotOf } from "@/lib/roadmap/published";
 import { familyLine, phaseByKey, phaseNames, phasesOn } from "@/lib/roadmap/view";
+import { requirePermission } from "@/lib/auth/checkpoint";
 
 type Props = { params: Promise<{ slug: string }> };
 
@@ -26,6 +27,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 export default async function ProductPage({ params }: Props) {
+  await requirePermission("read:published");
   const found = await findProduct((await params).slug);
   if (!found) notFound();
   const { snapshot, product } = found;

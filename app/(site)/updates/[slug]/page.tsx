@@ -1,4 +1,4 @@
-// GET /updates/<slug> — one published update, in full, exactly as its snapshot froze it.
+// GET /updates/<slug> — one published update, in full, exactly as its snapshot froze it. Needs: read:published.
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { SnapshotReport } from "@/components/roadmap/SnapshotReport";
@@ -6,6 +6,7 @@ import { SummaryList } from "@/components/ui/SummaryList";
 import { H1 } from "@/components/ui/typography";
 import { formatDate } from "@/lib/dates/period";
 import { isUpdateSlug, publishedUpdates, snapshotOf } from "@/lib/roadmap/published";
+import { requirePermission } from "@/lib/auth/checkpoint";
 
 type Props = { params: Promise<{ slug: string }> };
 
@@ -16,6 +17,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 export default async function UpdatePage({ params }: Props) {
+  await requirePermission("read:published");
   const { slug } = await params;
   if (!isUpdateSlug(slug)) notFound();
   const snapshot = await snapshotOf(slug);

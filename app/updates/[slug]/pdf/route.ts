@@ -1,4 +1,5 @@
-// GET /updates/<slug>/pdf — the published update as an A4 PDF, made once and kept.
+// GET /updates/<slug>/pdf — the published update as an A4 PDF, made once and kept. Needs: read:published.
+import { authorizeRequest } from "@/lib/auth/checkpoint";
 import { getDb } from "@/lib/db";
 import { env } from "@/lib/env";
 import { CHROMIUM_INSTALL_HELP } from "@/lib/pdf/chromium";
@@ -13,6 +14,8 @@ function plainPage(status: number, title: string, message: string): Response {
 }
 
 export async function GET(_request: Request, { params }: { params: Promise<{ slug: string }> }) {
+  const auth = await authorizeRequest("read:published");
+  if ("response" in auth) return auth.response;
   const { slug } = await params;
   const snapshot = isUpdateSlug(slug) ? await snapshotOf(slug) : null;
   if (!snapshot) return plainPage(404, "Page not found", "There is no published update with that name.");

@@ -1,6 +1,7 @@
-// GET /updates/<slug>/print — the print layout of a published update (A4 landscape), which the PDF is made from.
+// GET /updates/<slug>/print — the print layout of a published update (A4 landscape), which the PDF is made from. Needs: read:published (or the server's own render token).
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { requirePermissionOrRenderToken } from "@/lib/auth/checkpoint";
 import { SnapshotReport } from "@/components/roadmap/SnapshotReport";
 import { formatDate } from "@/lib/dates/period";
 import { isUpdateSlug, publishedUpdates, snapshotOf } from "@/lib/roadmap/published";
@@ -16,6 +17,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 export default async function PrintPage({ params }: Props) {
+  await requirePermissionOrRenderToken("read:published");
   const { slug } = await params;
   if (!isUpdateSlug(slug)) notFound();
   const snapshot = await snapshotOf(slug);

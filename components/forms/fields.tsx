@@ -1,0 +1,97 @@
+/** GOV.UK form fields: label, hint, the error beside the field, and the input kept on error. */
+import type { ReactNode } from "react";
+
+const inputClass =
+  "block w-full max-w-[30em] border-2 border-govuk-black px-2 py-1.5 text-lg focus-visible:outline-[3px] focus-visible:outline-govuk-focus focus-visible:shadow-[inset_0_0_0_2px_#0b0c0c]";
+
+function FieldWrapper({ error, children }: { error?: string; children: ReactNode }) {
+  return <div className={`mb-6 ${error ? "border-l-[5px] border-govuk-red pl-4" : ""}`}>{children}</div>;
+}
+
+function ErrorMessage({ id, error }: { id: string; error?: string }) {
+  if (!error) return null;
+  return (
+    <p id={`${id}-error`} className="mb-2 font-bold text-govuk-red">
+      <span className="sr-only">Error:</span> {error}
+    </p>
+  );
+}
+
+export function TextInput({
+  name, label, hint, error, defaultValue, type = "text", autoComplete, spellCheck,
+}: {
+  name: string; label: string; hint?: string; error?: string; defaultValue?: string;
+  type?: "text" | "email" | "password"; autoComplete?: string; spellCheck?: boolean;
+}) {
+  const described = [hint ? `${name}-hint` : "", error ? `${name}-error` : ""].filter(Boolean).join(" ") || undefined;
+  return (
+    <FieldWrapper error={error}>
+      <label htmlFor={name} className="mb-1 block font-bold">{label}</label>
+      {hint ? <p id={`${name}-hint`} className="mb-2 text-govuk-secondary">{hint}</p> : null}
+      <ErrorMessage id={name} error={error} />
+      <input
+        id={name}
+        name={name}
+        type={type}
+        defaultValue={type === "password" ? undefined : defaultValue}
+        autoComplete={autoComplete}
+        spellCheck={spellCheck}
+        aria-describedby={described}
+        aria-invalid={error ? true : undefined}
+        className={`${inputClass} ${error ? "border-govuk-red" : ""}`}
+      />
+    </FieldWrapper>
+  );
+}
+
+export function Radios({
+  name, legend, hint, error, options, defaultValue,
+}: {
+  name: string; legend: string; hint?: string; error?: string; defaultValue?: string;
+  options: Array<{ value: string; label: string; hint?: string }>;
+}) {
+  const described = [hint ? `${name}-hint` : "", error ? `${name}-error` : ""].filter(Boolean).join(" ") || undefined;
+  return (
+    <FieldWrapper error={error}>
+      <fieldset aria-describedby={described}>
+        <legend className="mb-2 font-bold">{legend}</legend>
+        {hint ? <p id={`${name}-hint`} className="mb-2 text-govuk-secondary">{hint}</p> : null}
+        <ErrorMessage id={name} error={error} />
+        {options.map((option, i) => (
+          <div key={option.value} className="mb-2 flex items-start gap-3">
+            <input
+              id={i === 0 ? name : `${name}-${option.value}`}
+              name={name}
+              type="radio"
+              value={option.value}
+              defaultChecked={defaultValue === option.value}
+              className="mt-1 h-6 w-6 accent-govuk-black"
+            />
+            <label htmlFor={i === 0 ? name : `${name}-${option.value}`}>
+              {option.label}
+              {option.hint ? <span className="block text-govuk-secondary">{option.hint}</span> : null}
+            </label>
+          </div>
+        ))}
+      </fieldset>
+    </FieldWrapper>
+  );
+}
+
+export function Button({ children, variant = "primary", name, value }: { children: ReactNode; variant?: "primary" | "secondary" | "warning"; name?: string; value?: string }) {
+  const colours = {
+    primary: "bg-govuk-green text-white shadow-[0_2px_0_#002d18] hover:bg-[#005a30]",
+    secondary: "bg-govuk-light-grey text-govuk-black shadow-[0_2px_0_#929191] hover:bg-[#dbdad9]",
+    warning: "bg-govuk-red text-white shadow-[0_2px_0_#55150b] hover:bg-[#aa2a16]",
+  }[variant];
+  return (
+    <button
+      type="submit"
+      name={name}
+      value={value}
+      className={`mb-6 mr-4 inline-block px-4 py-2 text-lg font-bold ${colours} focus-visible:bg-govuk-focus! focus-visible:text-govuk-black! focus-visible:shadow-[0_2px_0_#0b0c0c]! focus-visible:outline-none`}
+    >
+      {children}
+    </button>
+  );
+}

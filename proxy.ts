@@ -1,0 +1,90 @@
+/**
+ * The request pipeline, in order: security headers (with a fresh CSP nonce), cross-site refusal
+ * for anything that writes, then sign-in: every page needs a session except /health, the sign-in
+ * page and static files. This is the first gate only: each page, route handler and server action
+ * checks the user and permission again on the server (lib/auth/checkpoint.ts).
+ */
+import { NextResponse, type NextRequest } from "next/server";
+import { PATH_HEADER } from "@/lib/auth/request-headers";
+import { RENDER_TOKEN_HEADER } from "@/lib/auth/render-token";
+import { sessionCookieName, userIdFromSession } from "@/lib/auth/session";
+
+const PUBLIC_PATHS = [/^\/health$/, /^\/sign-in$/, /^\/api\/auth(\/|$)/];
+
+function contentSecurityPolicy(nonce: string): string {
+  const dev = process.env.NODE_ENV === "development";
+  return [
+    "default-src 'self'",
+    `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${dev ? " 'unsafe-eval'" : ""}`,
+    // Inline style attributes place timeline bars; styles cannot run code.
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data: blob:",
+    "font-src 'self'",
+    "connect-src 'self'",
+    "object-src 'none'",
+    "base-uri 'self'",
+    "form-action 'self'",
+    "frame-ancestors 'none'",
+  ].join("; ");
+}
+
+function withSecurityHeaders(response: NextResponse, csp: string): NextResponse {
+  response.headers.set("Content-Security-Policy", csp);
+  response.headers.set("Referrer-Policy", "strict-origin-when-cross-origin");
+  response.headers.set("Permissions-Policy", "camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()");
+  response.headers.set("X-Content-Type-Options", "nosniff");
+  response.headers.set("X-Frame-Options", "DENY");
+  response.headers.set("Cross-Origin-Opener-Policy", "same-origin");
+  if (process.env.NODE_ENV === "production") {
+    response.headers.set("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
+  }
+  return response;
+}
+
+function isCrossSiteWrite(request: NextRequest): boolean {
+  if (["GET", "HEAD", "OPTIONS"].includes(request.method)) return false;
+  const site = request.headers.get("sec-fetch-site");
+  if (site && site !== "same-origin" && site !== "none") return true;
+  const origin = request.headers.get("origin");
+  if (!origin) return false;
+  const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host");
+  try {
+    return new URL(origin).host !== host;
+  } catch {
+    return true;
+  }
+}
+
+export async function proxy(request: NextRequest) {
+  const nonce = Buffer.from(crypto.randomUUID()).toString("base64");
+  const csp = contentSecurityPolicy(nonce);
+  const { pathname, search } = request.nextUrl;
+
+  if (isCrossSiteWrite(request)) {
+    return withSecurityHeaders(new NextResponse("Cross-site requests are refused.", { status: 403 }), csp);
+  }
+
+  const isPublic = PUBLIC_PATHS.some((p) => p.test(pathname)) || (request.headers.has(RENDER_TOKEN_HEADER) && /^\/updates\/[^/]+\/print$/.test(pathname));
+  if (!isPublic) {
+    const signedIn = (await userIdFromSession(request.cookies.get(sessionCookieName())?.value)) !== null;
+    if (!signedIn) {
+      if (pathname.startsWith("/api/")) {
+        const body = JSON.stringify({ type: "about:blank", title: "Sign in required", status: 401, detail: "Sign in, then try again." });
+        return withSecurityHeaders(new NextResponse(body, { status: 401, headers: { "content-type": "application/problem+json" } }), csp);
+      }
+      const signIn = new URL("/sign-in", request.url);
+      signIn.search = `?returnTo=${encodeURIComponent(pathname + search)}`;
+      return withSecurityHeaders(NextResponse.redirect(signIn, 303), csp);
+    }
+  }
+
+  const requestHeaders = new Headers(request.headers);
+  requestHeaders.set("x-nonce", nonce);
+  requestHeaders.set("Content-Security-Policy", csp);
+  requestHeaders.set(PATH_HEADER, pathname + search);
+  return withSecurityHeaders(NextResponse.next({ request: { headers: requestHeaders } }), csp);
+}
+
+export const config = {
+  matcher: [{ source: "/((?!_next/static|_next/image|favicon.ico|robots.txt).*)" }],
+};
