@@ -1,19 +1,15 @@
-import Link from "next/link";
+import { NotFoundContent } from "@/components/layout/ProblemPages";
 import { SiteFooter } from "@/components/layout/SiteFooter";
 import { SiteHeader } from "@/components/layout/SiteHeader";
 
+// For addresses that match no route at all: the page has no site layout around it, so it brings its own.
 export default function NotFound() {
   return (
     <>
       <SiteHeader />
       <div className="mx-auto max-w-[1200px] px-4 sm:px-8">
         <main id="main-content" className="py-8">
-          <h1 className="mb-6 text-3xl font-bold sm:text-5xl">Page not found</h1>
-          <p className="mb-4">If you typed the web address, check it is correct.</p>
-          <p className="mb-4">If you pasted the web address, check you copied the entire address.</p>
-          <p className="mb-4">
-            You can <Link href="/">go to the roadmap overview</Link> or see the <Link href="/updates">quarterly updates</Link>.
-          </p>
+          <NotFoundContent />
         </main>
       </div>
       <SiteFooter />

@@ -21,7 +21,7 @@ export default async function OverviewPage() {
       <ProductTable roadmap={roadmap} asOf={asOf} caption={`The first ${roadmap.products.length} product areas`} />
       <H2>Rollout</H2>
       {roadmap.products.filter((p) => p.rollout).map((p) => (
-        <RolloutSummary key={p.slug} product={p} asOf={asOf} />
+        <RolloutSummary key={p.slug} product={p} forces={roadmap.forces} asOf={asOf} />
       ))}
       <H2 id="dependencies">Dependencies</H2>
       <p className="mb-4 max-w-[45em]">

@@ -1,11 +1,11 @@
 import { formatDate, formatPeriod, type IsoDate } from "@/lib/dates/period";
-import type { Product } from "@/lib/roadmap/types";
+import type { PoliceForce, Product } from "@/lib/roadmap/types";
 import { rolloutFigures } from "@/lib/roadmap/view";
 import { NATIONS } from "@/lib/roadmap/types";
 import { table } from "@/components/ui/typography";
 
 /** Forces live against the target and the total, with the nations covered. */
-export function RolloutSummary({ product, asOf, headingLevel = 3 }: { product: Product; asOf: IsoDate; headingLevel?: 2 | 3 }) {
+export function RolloutSummary({ product, forces, asOf, headingLevel = 3 }: { product: Product; forces: PoliceForce[]; asOf: IsoDate; headingLevel?: 2 | 3 }) {
   const rollout = product.rollout;
   if (!rollout) return null;
   const figures = rolloutFigures(rollout, asOf);
@@ -67,6 +67,43 @@ export function RolloutSummary({ product, asOf, headingLevel = 3 }: { product: P
           </tbody>
         </table>
       ) : null}
+      <ForceList forces={forces} rollout={rollout} productName={product.name} />
     </section>
+  );
+}
+
+/** The forces rollout is counted against, by nation, with each one's go-live date where recorded. */
+function ForceList({ forces, rollout, productName }: { forces: PoliceForce[]; rollout: NonNullable<Product["rollout"]>; productName: string }) {
+  const liveOn = new Map(rollout.forceGoLives.map((g) => [g.forceName, g.liveOn]));
+  return (
+    <div className="avoid-break mt-6">
+      <h4 className="mb-2 font-bold">The {forces.length} territorial police forces</h4>
+      <p className="mb-3 max-w-[45em] text-govuk-secondary">
+        {rollout.forceGoLives.length
+          ? `Go-live dates of ${productName} recorded for ${rollout.forceGoLives.length} forces.`
+          : `Which forces are live is not recorded: the figures above are the counts reported.`}
+      </p>
+      <div className="grid gap-x-8 sm:grid-cols-2 print:grid-cols-4 lg:grid-cols-4">
+        {NATIONS.map((nation) => {
+          const inNation = forces.filter((f) => f.nation === nation);
+          if (inNation.length === 0) return null;
+          return (
+            <div key={nation} className="mb-3">
+              <p className="font-bold">
+                {nation} ({inNation.length})
+              </p>
+              <ul className="list-none p-0 text-sm">
+                {inNation.map((f) => (
+                  <li key={f.name}>
+                    {f.name}
+                    {liveOn.has(f.name) ? ` — live ${formatDate(liveOn.get(f.name)!)}` : ""}
+                  </li>
+                ))}
+              </ul>
+            </div>
+          );
+        })}
+      </div>
+    </div>
   );
 }

@@ -45,13 +45,13 @@ export function SnapshotReport({ content, previousSlug, forPrint = false }: { co
       </section>
       <section aria-labelledby="timeline" className={section}>
         <h2 id="timeline" className={h2}>Timeline</h2>
-        <TimelineChart roadmap={roadmap} range={range} today={todayInLondon()} id="snapshot-timeline" linkProducts={!forPrint} />
+        <TimelineChart roadmap={roadmap} range={range} today={null} id="snapshot-timeline" linkProducts={!forPrint} />
         <TimelineTable roadmap={roadmap} range={range} />
       </section>
       <section aria-labelledby="rollout" className={section}>
         <h2 id="rollout" className={h2}>Rollout against target</h2>
         {roadmap.products.some((p) => p.rollout) ? (
-          roadmap.products.filter((p) => p.rollout).map((p) => <RolloutSummary key={p.slug} product={p} asOf={asOf} />)
+          roadmap.products.filter((p) => p.rollout).map((p) => <RolloutSummary key={p.slug} product={p} forces={roadmap.forces} asOf={asOf} />)
         ) : (
           <p>No rollout is recorded in this update.</p>
         )}

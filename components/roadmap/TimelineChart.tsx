@@ -6,6 +6,7 @@ import { MILESTONE_STATUS_LABEL, phaseByKey, productsInFamilyOrder, sortedMilest
 import { phaseBackground } from "./PhaseGrid";
 
 const MARK_COLOUR = {
+  not_assessed: "bg-[#505a5f]",
   not_started: "bg-[#505a5f]",
   on_track: "bg-[#00703c]",
   at_risk: "bg-[#f47738]",

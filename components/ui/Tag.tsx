@@ -22,6 +22,7 @@ export function Tag({ tone, children }: { tone: Tone; children: React.ReactNode 
 }
 
 const MILESTONE_TONE: Record<MilestoneStatus, Tone> = {
+  not_assessed: "grey",
   not_started: "grey",
   on_track: "green",
   at_risk: "orange",

@@ -1,7 +1,8 @@
 /**
  * Repeated failed sign-ins for one account or from one address are slowed, then refused for a while.
- * Attempts are kept in the database, so every instance counts the same. Failures count from the last
- * success for that key, within the window.
+ * Attempts are kept in the database, so every instance counts the same. Failures count within the
+ * window; for an account, only those since its last success (one good account behind an address
+ * must not reset the address's count, or it could be used to keep guessing others).
  */
 import { and, count, eq, gt, inArray, lt, max, sql } from "drizzle-orm";
 import type { Db } from "@/lib/db/client";
@@ -21,12 +22,17 @@ export const REFUSED_MESSAGE = `Too many failed attempts to sign in. Wait ${THRO
 
 const keys = (email: string, address: string) => ({ account: `email:${email.trim().toLowerCase()}`, address: `address:${address}` });
 
-async function failuresSinceLastSuccess(db: Db, key: string, since: Date): Promise<number> {
+async function failuresSinceLastSuccess(db: Db, key: string, since: Date, resetBySuccess = true): Promise<number> {
+  if (!resetBySuccess) return failuresSince(db, key, since);
   const [last] = await db
     .select({ at: max(signInAttempts.attemptedAt) })
     .from(signInAttempts)
     .where(and(eq(signInAttempts.key, key), eq(signInAttempts.succeeded, true)));
   const from = last?.at && last.at > since ? last.at : since;
+  return failuresSince(db, key, from);
+}
+
+async function failuresSince(db: Db, key: string, from: Date): Promise<number> {
   const [row] = await db
     .select({ n: count() })
     .from(signInAttempts)
@@ -37,9 +43,11 @@ async function failuresSinceLastSuccess(db: Db, key: string, since: Date): Promi
 export async function throttleFor(db: Db, email: string, address: string, now = new Date()): Promise<{ refused: boolean; delayMs: number }> {
   const since = new Date(now.getTime() - THROTTLE.windowMinutes * 60_000);
   const k = keys(email, address);
-  const [accountFailures, addressFailures] = [await failuresSinceLastSuccess(db, k.account, since), await failuresSinceLastSuccess(db, k.address, since)];
+  const [accountFailures, addressFailures] = [await failuresSinceLastSuccess(db, k.account, since), await failuresSinceLastSuccess(db, k.address, since, false)];
   const refused = accountFailures >= THROTTLE.account.refuseAfter || addressFailures >= THROTTLE.address.refuseAfter;
-  const over = Math.max(accountFailures - THROTTLE.account.slowAfter, addressFailures - THROTTLE.address.slowAfter, 0);
+  // Slowed from the attempt after the slowAfter-th failure: one step at slowAfter failures, two at slowAfter + 1, ...
+  const steps = (failures: number, slowAfter: number) => Math.max(failures - slowAfter + 1, 0);
+  const over = Math.max(steps(accountFailures, THROTTLE.account.slowAfter), steps(addressFailures, THROTTLE.address.slowAfter));
   return { refused, delayMs: Math.min(over * THROTTLE.delayStepMs, THROTTLE.maxDelayMs) };
 }
 

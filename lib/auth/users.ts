@@ -56,14 +56,29 @@ export async function createUser(
   const problem = passwordProblem(input.password);
   if (problem) throw new Error(problem);
   const passwordHash = await hashPassword(input.password);
-  return db.transaction(async (tx) => {
-    const [clash] = await tx.select({ id: users.id }).from(users).where(eq(sql`lower(${users.email})`, input.email.toLowerCase()));
-    if (clash) throw new DuplicateEmailError(input.email);
-    const [row] = await tx.insert(users).values({ name: input.name, email: input.email, role: input.role, passwordHash }).returning(publicColumns);
-    if (!row) throw new Error("user not inserted");
-    await recordAudit(tx, { actor, action: "user.created", entityType: "user", entityId: row.id, after: { name: row.name, email: row.email, role: row.role } });
-    return row;
-  });
+  try {
+    return await db.transaction(async (tx) => {
+      const [clash] = await tx.select({ id: users.id }).from(users).where(eq(sql`lower(${users.email})`, input.email.toLowerCase()));
+      if (clash) throw new DuplicateEmailError(input.email);
+      const [row] = await tx.insert(users).values({ name: input.name, email: input.email, role: input.role, passwordHash }).returning(publicColumns);
+      if (!row) throw new Error("user not inserted");
+      await recordAudit(tx, { actor, action: "user.created", entityType: "user", entityId: row.id, after: { name: row.name, email: row.email, role: row.role } });
+      return row;
+    });
+  } catch (error) {
+    // The same email added at the same moment by another request: the check above could not see it, the unique index did.
+    if (violates(error, "users_email_key")) throw new DuplicateEmailError(input.email);
+    throw error;
+  }
+}
+
+/** Whether the database refused a statement for breaking the unique index `index` (drizzle wraps its error). */
+function violates(error: unknown, index: string): boolean {
+  for (let e: unknown = error; e instanceof Error; e = e.cause) {
+    const { code, constraint } = e as { code?: unknown; constraint?: unknown };
+    if (code === "23505") return constraint === index;
+  }
+  return false;
 }
 
 export async function changeRole(db: Db, id: number, role: Role, actor: Actor): Promise<UserRow | null> {

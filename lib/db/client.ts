@@ -25,7 +25,10 @@ export async function connect(options: ConnectionOptions): Promise<Connection> {
   if ("url" in options) {
     const { Pool } = await import("pg");
     const { drizzle } = await import("drizzle-orm/node-postgres");
-    const pool = new Pool({ connectionString: options.url, max: 10 });
+    // A server that accepts connections but never answers must not hang every request.
+    const pool = new Pool({ connectionString: options.url, max: 10, connectionTimeoutMillis: 5_000, query_timeout: 30_000 });
+    // A connection the server drops (restart, idle timeout) is logged and replaced, not fatal.
+    pool.on("error", (error) => console.error("Database connection lost:", error.message));
     const db = drizzle(pool, { schema }) as unknown as Db;
     return {
       db,
@@ -51,11 +54,17 @@ export async function connect(options: ConnectionOptions): Promise<Connection> {
   if ("pgliteDir" in options) {
     const { lockFolder } = await import("./folder-lock");
     release = lockFolder(options.pgliteDir);
-    client = new PGlite(options.pgliteDir);
+    try {
+      client = new PGlite(options.pgliteDir);
+      await client.waitReady;
+    } catch (error) {
+      release(); // a folder that cannot be opened must not stay locked by us
+      throw error;
+    }
   } else {
     client = new PGlite();
+    await client.waitReady;
   }
-  await client.waitReady;
   const db = drizzle(client, { schema }) as unknown as Db;
   return {
     db,

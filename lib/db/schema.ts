@@ -10,7 +10,7 @@ import {
 } from "drizzle-orm/pg-core";
 
 export const precision = pgEnum("precision", ["day", "month", "quarter", "half", "year"]);
-export const milestoneStatus = pgEnum("milestone_status", ["not_started", "on_track", "at_risk", "delayed", "done"]);
+export const milestoneStatus = pgEnum("milestone_status", ["not_started", "on_track", "at_risk", "delayed", "done", "not_assessed"]);
 export const dependencyStatus = pgEnum("dependency_status", ["not_assessed", "on_track", "at_risk", "blocked", "met"]);
 export const updateState = pgEnum("update_state", ["draft", "published"]);
 export const userRole = pgEnum("user_role", ["viewer", "editor", "admin"]);

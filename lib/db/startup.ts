@@ -15,7 +15,11 @@ export async function startDatabase(): Promise<void> {
     process.exit(1);
   }
   try {
-    const connection = await openAppDatabase();
+    // Serve within a minute whatever the database does: /health then says what is wrong.
+    const connection = await Promise.race([
+      openAppDatabase(),
+      new Promise<never>((_, reject) => setTimeout(() => reject(new Error("no answer from the database within 60 seconds")), 60_000).unref()),
+    ]);
     console.log(`Database ready (${connection.kind === "pglite" ? "embedded PGlite" : "PostgreSQL server"}).`);
     await demoAccountsAtStart(connection.db);
   } catch (error) {

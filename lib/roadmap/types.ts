@@ -8,7 +8,7 @@ import type { IsoDate, Period, Precision } from "@/lib/dates/period";
 export const NATIONS = ["England", "Wales", "Scotland", "Northern Ireland"] as const;
 export type Nation = (typeof NATIONS)[number];
 
-export const MILESTONE_STATUSES = ["not_started", "on_track", "at_risk", "delayed", "done"] as const;
+export const MILESTONE_STATUSES = ["not_assessed", "not_started", "on_track", "at_risk", "delayed", "done"] as const;
 export type MilestoneStatus = (typeof MILESTONE_STATUSES)[number];
 
 export const DEPENDENCY_STATUSES = ["not_assessed", "on_track", "at_risk", "blocked", "met"] as const;

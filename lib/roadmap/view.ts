@@ -7,6 +7,7 @@ import { comparePeriods, periodStart, type IsoDate } from "@/lib/dates/period";
 import type { DependencyStatus, Milestone, MilestoneStatus, Phase, Product, Roadmap, Rollout } from "./types";
 
 export const MILESTONE_STATUS_LABEL: Record<MilestoneStatus, string> = {
+  not_assessed: "Not assessed",
   not_started: "Not started",
   on_track: "On track",
   at_risk: "At risk",
@@ -23,7 +24,7 @@ export const DEPENDENCY_STATUS_LABEL: Record<DependencyStatus, string> = {
 };
 
 /** Worst first: the order a programme office reads statuses in. */
-const STATUS_SEVERITY: MilestoneStatus[] = ["delayed", "at_risk", "on_track", "not_started", "done"];
+const STATUS_SEVERITY: MilestoneStatus[] = ["delayed", "at_risk", "not_assessed", "on_track", "not_started", "done"];
 
 export function phaseByKey(roadmap: Roadmap, key: string): Phase | undefined {
   return roadmap.phases.find((p) => p.key === key);

@@ -60,7 +60,7 @@ describe("migrations", () => {
     expect(tables).toEqual([
       "audit_events", "dependencies", "dependency_factors", "force_go_lives", "milestones", "phase_spans", "phases",
       "police_forces", "products", "programmes", "quarterly_updates", "rollout_observations", "rollout_targets",
-      "snapshot_exports", "snapshots", "users",
+      "sign_in_attempts", "snapshot_exports", "snapshots", "users",
     ]);
 
     // The append-only guarantees live in the database, so they must come with the migrations.

@@ -43,7 +43,7 @@ export default async function UpdatesPage() {
                   {u.publishedByName ? <span className="block text-govuk-secondary">by {u.publishedByName}</span> : null}
                 </td>
                 <td className={table.td}>
-                  <a href={`/updates/${u.slug}/pdf`} download>
+                  <a href={`/updates/${u.slug}/pdf`}>
                     PDF<span className="sr-only"> of the {u.year} Q{u.quarter} update</span>
                   </a>
                 </td>

@@ -2,7 +2,13 @@
  * The Permanent Secretary's letter of 7 October 2021 to the Public Accounts Committee, as the covering
  * text of the "2021 Q4" update (from nledp-roadmap-letter-2021-10-07.txt, emphasis marks removed).
  */
-export const LETTER_2021_10_07 = `Meg Hillier MP
+export const LETTER_2021_10_07 = `Home Office
+Permanent Secretary
+2 Marsham Street
+London SW1P 4DF
+www.gov.uk/home-office
+
+Meg Hillier MP
 Chair, Public Accounts Committee
 House of Commons
 London

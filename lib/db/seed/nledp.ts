@@ -2,9 +2,10 @@
  * The NLEDP roadmap as the Permanent Secretary's letter of 7 October 2021 gives it.
  * Descriptions and status lines are the letter's own words. Where the letter names the next step but
  * not the current phase (Property and Drivers expect beta in March 2022), the current phase is the one
- * before it (alpha). Dates keep the letter's precision: "March 2022" is a month, "1st Quarter 2022" a
+ * before it (alpha), and the span says it is inferred. Dates keep the letter's precision: "March 2022" is a month, "1st Quarter 2022" a
  * quarter, "by the end of 2021" the year 2021. Nothing the letter does not say is invented: the 9
- * person products are not named, and the three factors have no status or owner ("not assessed").
+ * person products are not named; the letter gives no RAG status, so milestones and the three factors
+ * are "not assessed", and factors have no owner.
  */
 import type { DependencyStatus, MilestoneStatus, Period } from "@/lib/roadmap/types";
 import { monthPeriod, quarterPeriod, yearPeriod } from "@/lib/dates/period";
@@ -75,6 +76,8 @@ type SeedProduct = {
 
 export const UPDATE_DATE = "2021-10-07";
 
+const ALPHA_INFERRED = "Inferred: the letter gives the beta release date, not the current phase.";
+
 export const PRODUCTS: SeedProduct[] = [
   {
     slug: "photographs-at-the-roadside",
@@ -83,9 +86,9 @@ export const PRODUCTS: SeedProduct[] = [
     statusSummary:
       "Already live in 22 police forces, with coverage in all four nations of the United Kingdom, and is expected to be live in a total of 38 by the end of 2021.",
     currentPhase: "live",
-    spans: [{ phase: "live", start: null, end: null, note: "Rolling out force by force." }],
+    spans: [{ phase: "live", start: null, end: null }],
     milestones: [
-      { title: "Live in a total of 38 police forces", phase: "live", forecast: yearPeriod(2021), status: "on_track" },
+      { title: "Live in a total of 38 police forces", phase: "live", forecast: yearPeriod(2021), status: "not_assessed" },
     ],
     rollout: {
       observations: [
@@ -106,10 +109,10 @@ export const PRODUCTS: SeedProduct[] = [
     statusSummary: "Beta release planned for March 2022.",
     currentPhase: "alpha",
     spans: [
-      { phase: "alpha", start: null, end: monthPeriod(2022, 2) },
+      { phase: "alpha", start: null, end: monthPeriod(2022, 2), note: ALPHA_INFERRED },
       { phase: "beta", start: monthPeriod(2022, 3), end: null },
     ],
-    milestones: [{ title: "Beta release", phase: "beta", forecast: monthPeriod(2022, 3), status: "on_track" }],
+    milestones: [{ title: "Beta release", phase: "beta", forecast: monthPeriod(2022, 3), status: "not_assessed" }],
   },
   {
     slug: "drivers",
@@ -118,10 +121,10 @@ export const PRODUCTS: SeedProduct[] = [
     statusSummary: "Builds on previous design work developed prior to reset, expected beta release in March 2022.",
     currentPhase: "alpha",
     spans: [
-      { phase: "alpha", start: null, end: monthPeriod(2022, 2) },
+      { phase: "alpha", start: null, end: monthPeriod(2022, 2), note: ALPHA_INFERRED },
       { phase: "beta", start: monthPeriod(2022, 3), end: null },
     ],
-    milestones: [{ title: "Beta release", phase: "beta", forecast: monthPeriod(2022, 3), status: "on_track" }],
+    milestones: [{ title: "Beta release", phase: "beta", forecast: monthPeriod(2022, 3), status: "not_assessed" }],
   },
   {
     slug: "person",
@@ -141,7 +144,7 @@ export const PRODUCTS: SeedProduct[] = [
         title: "Discovery and alpha conclude for the first person product",
         phase: "alpha",
         forecast: quarterPeriod(2022, 1),
-        status: "on_track",
+        status: "not_assessed",
         notes: "The first of a set of 9 person products; to conclude during 1st Quarter 2022.",
       },
     ],
@@ -166,7 +169,7 @@ export const PRODUCTS: SeedProduct[] = [
     statusSummary: "Pre-discovery phase expected to conclude by end of 2021.",
     currentPhase: "pre-discovery",
     spans: [{ phase: "pre-discovery", start: null, end: yearPeriod(2021) }],
-    milestones: [{ title: "Pre-discovery concludes", phase: "pre-discovery", forecast: yearPeriod(2021), status: "on_track" }],
+    milestones: [{ title: "Pre-discovery concludes", phase: "pre-discovery", forecast: yearPeriod(2021), status: "not_assessed" }],
   },
 ];
 

@@ -118,7 +118,7 @@ export default async function ProductPage({ params }: Props) {
       <H2>Milestones</H2>
       <MilestoneTable product={product} />
 
-      {product.rollout ? <RolloutSummary product={product} asOf={asOf} headingLevel={2} /> : null}
+      {product.rollout ? <RolloutSummary product={product} forces={roadmap.forces} asOf={asOf} headingLevel={2} /> : null}
 
       <H2>Dependencies</H2>
       {product.dependencies.length === 0 ? (

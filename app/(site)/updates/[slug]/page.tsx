@@ -40,7 +40,7 @@ export default async function UpdatePage({ params }: Props) {
         ]}
       />
       <p className="mb-8">
-        <a href={`/updates/${slug}/pdf`} download className="inline-block bg-govuk-green px-4 py-2 font-bold text-white! no-underline shadow-[0_2px_0_#002d18] hover:bg-[#005a30] focus-visible:text-govuk-black!">
+        <a href={`/updates/${slug}/pdf`} className="inline-block bg-govuk-green px-4 py-2 font-bold text-white! no-underline shadow-[0_2px_0_#002d18] hover:bg-[#005a30] focus-visible:text-govuk-black!">
           Download this update as a PDF
         </a>{" "}
         <a href={`/updates/${slug}/print`} className="ml-4">Print layout</a>

@@ -17,12 +17,11 @@ export async function GET(_request: Request, { params }: { params: Promise<{ slu
   const auth = await authorizeRequest("read:published");
   if ("response" in auth) return auth.response;
   const { slug } = await params;
-  const snapshot = isUpdateSlug(slug) ? await snapshotOf(slug) : null;
-  if (!snapshot) return plainPage(404, "Page not found", "There is no published update with that name.");
-
   const settings = env();
   const origin = settings.INTERNAL_URL ?? `http://127.0.0.1:${settings.PORT}`;
   try {
+    const snapshot = isUpdateSlug(slug) ? await snapshotOf(slug) : null;
+    if (!snapshot) return plainPage(404, "Page not found", "There is no published update with that name.");
     const body = await snapshotPdf(await getDb(), snapshot, `${origin}/updates/${slug}/print`);
     return new Response(new Uint8Array(body), {
       headers: {
@@ -36,7 +35,11 @@ export async function GET(_request: Request, { params }: { params: Promise<{ slu
     });
   } catch (error) {
     if (error instanceof NoChromiumError) {
-      return plainPage(503, "PDF not available on this server", `This server has no Chromium to make PDFs with. ${CHROMIUM_INSTALL_HELP.replace(/`/g, "")} The rest of the service works as usual.`);
+      return plainPage(
+        503,
+        "The PDF cannot be made at the moment",
+        `The rest of the service works as usual: the update is on its page. Please tell your administrator that this server has no Chromium to make PDFs with. For administrators: ${CHROMIUM_INSTALL_HELP.replace(/`/g, "")}`,
+      );
     }
     console.error("PDF render failed", error);
     return plainPage(500, "Sorry, there is a problem with the service", "The PDF could not be made. Try again later.");

@@ -1,0 +1,6 @@
+import { NotFoundContent } from "@/components/layout/ProblemPages";
+
+// For a page of the site that calls notFound() (an unknown product or update): inside the site's layout.
+export default function NotFound() {
+  return <NotFoundContent />;
+}

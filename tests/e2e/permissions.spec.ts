@@ -1,0 +1,109 @@
+/**
+ * The permission matrix: every route of the app against signed out, viewer, editor and admin.
+ * It is checked against the app's own route list, so a new route without an entry fails here.
+ */
+import { test as base, expect, type APIRequestContext, type Browser } from "@playwright/test";
+import { DEMO, signIn, type DemoRole } from "./support/fixtures";
+import { appRoutes, serverActions } from "./support/routes";
+
+type Outcome = 200 | 403 | 404 | "sign-in" | 401;
+type Who = "anonymous" | DemoRole;
+
+const PUBLISHED: Record<Who, Outcome> = { anonymous: "sign-in", viewer: 200, editor: 200, admin: 200 };
+const DRAFT: Record<Who, Outcome> = { anonymous: "sign-in", viewer: 403, editor: 200, admin: 200 };
+const ADMIN: Record<Who, Outcome> = { anonymous: "sign-in", viewer: 403, editor: 403, admin: 200 };
+const PUBLIC: Record<Who, Outcome> = { anonymous: 200, viewer: 200, editor: 200, admin: 200 };
+
+/** Route pattern → the URL to try and who gets what. */
+const MATRIX: Record<string, { url: string; expect: Record<Who, Outcome> }> = {
+  "/": { url: "/", expect: PUBLISHED },
+  "/roadmap": { url: "/roadmap", expect: PUBLISHED },
+  "/timeline": { url: "/timeline", expect: PUBLISHED },
+  "/products/[slug]": { url: "/products/person", expect: PUBLISHED },
+  "/updates": { url: "/updates", expect: PUBLISHED },
+  "/updates/[slug]": { url: "/updates/2021-q4", expect: PUBLISHED },
+  "/updates/[slug]/print": { url: "/updates/2021-q4/print", expect: PUBLISHED },
+  "/updates/[slug]/pdf": { url: "/updates/2021-q4/pdf", expect: PUBLISHED },
+  "/draft": { url: "/draft", expect: DRAFT },
+  "/account": { url: "/account", expect: { anonymous: "sign-in", viewer: 200, editor: 200, admin: 200 } },
+  "/admin/users": { url: "/admin/users", expect: ADMIN },
+  "/admin/users/new": { url: "/admin/users/new", expect: ADMIN },
+  "/admin/users/[id]": { url: "/admin/users/1", expect: ADMIN },
+  "/sign-in": { url: "/sign-in", expect: { anonymous: 200, viewer: "sign-in", editor: "sign-in", admin: "sign-in" } },
+  "/health": { url: "/health", expect: PUBLIC },
+  "/api/auth/[...nextauth]": { url: "/api/auth/session", expect: PUBLIC },
+};
+
+/** Server action → the permission its checkpoint demands (the matrix above says who holds which). */
+const ACTIONS: Record<string, string> = {
+  "app/(site)/sign-in/actions.ts#signIn": "none: it is how one signs in",
+  "lib/auth/actions/sign-out.ts#signOut": "a session",
+  "app/(site)/account/actions.ts#changePassword": "update:own-account",
+  "app/(site)/admin/users/actions.ts#addUser": "manage:users",
+  "app/(site)/admin/users/actions.ts#updateRole": "manage:users",
+  "app/(site)/admin/users/actions.ts#updateActive": "manage:users",
+};
+
+const test = base;
+
+test("every route and server action of the app has an entry in the permission matrix", () => {
+  expect(appRoutes()).toEqual(Object.keys(MATRIX).sort());
+  expect(serverActions()).toEqual(Object.keys(ACTIONS).sort());
+});
+
+async function contextFor(browser: Browser, who: Who, baseURL: string): Promise<APIRequestContext> {
+  const context = await browser.newContext({ baseURL });
+  if (who !== "anonymous") await signIn(await context.newPage(), DEMO[who]);
+  return context.request;
+}
+
+for (const who of ["anonymous", "viewer", "editor", "admin"] as const) {
+  test(`routes as ${who}`, async ({ browser, baseURL }) => {
+    test.setTimeout(120_000);
+    const request = await contextFor(browser, who, baseURL!);
+    for (const [pattern, { url, expect: outcomes }] of Object.entries(MATRIX)) {
+      const response = await request.get(url, { maxRedirects: 0 });
+      const expected = outcomes[who];
+      if (expected === "sign-in") {
+        expect([302, 303, 307], `${who} ${pattern}`).toContain(response.status());
+        expect(response.headers()["location"], `${who} ${pattern}`).toMatch(/\/sign-in|\/$|returnTo/);
+      } else {
+        expect(response.status(), `${who} ${pattern}`).toBe(expected);
+      }
+    }
+  });
+}
+
+test("a crafted post to an admin server action by a clerk or an editor is refused and changes nothing", async ({ browser, baseURL }) => {
+  test.setTimeout(120_000);
+  // The admin's own form carries the action's id; others replay it with their own session.
+  const adminContext = await browser.newContext({ baseURL });
+  const admin = await adminContext.newPage();
+  await signIn(admin, DEMO.admin);
+  await admin.goto("/admin/users/new");
+  const hidden = await admin.locator("form input[type=hidden]").evaluateAll((inputs) =>
+    inputs.map((i) => [(i as HTMLInputElement).name, (i as HTMLInputElement).value] as const),
+  );
+  expect(hidden.length).toBeGreaterThan(0);
+
+  const post = (request: APIRequestContext, email: string) =>
+    request.post("/admin/users/new", {
+      multipart: { ...Object.fromEntries(hidden), name: "Crafted", email, role: "admin" },
+      headers: { Origin: baseURL! },
+      maxRedirects: 0,
+    });
+  // The replay is a real call of the action: made by the admin, it adds the user.
+  const control = `crafted-by-admin-${Date.now()}@example.gov.uk`;
+  expect((await post(admin.request, control)).status()).toBe(200);
+  await admin.goto("/admin/users");
+  await expect(admin.getByText(control)).toHaveCount(1);
+
+  for (const who of ["viewer", "editor", "anonymous"] as const) {
+    const request = await contextFor(browser, who, baseURL!);
+    const email = `crafted-by-${who}-${Date.now()}@example.gov.uk`;
+    const response = await post(request, email);
+    expect([303, 403, 404], `${who}: ${response.status()}`).toContain(response.status());
+    await admin.goto("/admin/users");
+    await expect(admin.getByText(email)).toHaveCount(0);
+  }
+});
