@@ -2,6 +2,7 @@ import Link from "next/link";
 import type { IsoDate } from "@/lib/dates/period";
 import type { Roadmap } from "@/lib/roadmap/types";
 import { phasesOn, productsInFamilyOrder } from "@/lib/roadmap/view";
+import { ScrollRegion } from "@/components/ui/ScrollRegion";
 import { table } from "@/components/ui/typography";
 
 const PHASE_BG: Record<string, string> = {
@@ -33,9 +34,13 @@ export function PhaseGrid({ roadmap, asOf, linkProducts = true }: { roadmap: Roa
   const hasSubColumns = groups.some((g) => g.phases.length > 1);
 
   return (
-    <div className="overflow-x-auto">
-      <table className={`${table.table} table-fixed min-w-[720px]`}>
+    <ScrollRegion label="Products by phase (scrolls sideways)" minWidth="720px">
+      <table className={`${table.table} table-fixed`}>
         <caption className={table.caption}>Products by phase</caption>
+        <colgroup span={1} />
+        {groups.map((group) => (
+          <colgroup key={group.label} span={group.phases.length} />
+        ))}
         <thead>
           <tr>
             <th scope="col" rowSpan={hasSubColumns ? 2 : 1} className={`${table.th} w-[16%]`}>
@@ -44,13 +49,14 @@ export function PhaseGrid({ roadmap, asOf, linkProducts = true }: { roadmap: Roa
             {groups.map((group) => (
               <th
                 key={group.label}
-                scope="colgroup"
+                scope={group.phases.length > 1 ? "colgroup" : "col"}
                 colSpan={group.phases.length}
                 rowSpan={group.phases.length === 1 && hasSubColumns ? 2 : 1}
                 className={`${table.th} border-l border-govuk-border pl-2`}
               >
                 {group.label}
-                <span className="mt-1 block text-sm font-normal text-govuk-secondary">{group.description}</span>
+                {/* Read once in "What the phases mean", not with every cell. */}
+                <span aria-hidden="true" className="mt-1 block text-sm font-normal text-govuk-secondary">{group.description}</span>
               </th>
             ))}
           </tr>
@@ -100,6 +106,6 @@ export function PhaseGrid({ roadmap, asOf, linkProducts = true }: { roadmap: Roa
           })}
         </tbody>
       </table>
-    </div>
+    </ScrollRegion>
   );
 }

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { ScrollRegion } from "@/components/ui/ScrollRegion";
 import { dayMark, periodMark, quarterColumns, spanBar, type DateRange } from "@/lib/roadmap/timeline";
 import { formatDate, formatPeriod, type IsoDate } from "@/lib/dates/period";
 import type { Roadmap } from "@/lib/roadmap/types";
@@ -33,6 +34,7 @@ export function TimelineChart({ roadmap, range, today, id = "timeline-chart", li
       <figcaption id={`${id}-caption`} className="mb-2 text-xl font-bold">
         Timeline from {formatDate(range.start)} to {formatDate(range.end)}
       </figcaption>
+      <ScrollRegion label="Timeline chart (scrolls sideways)" minWidth="760px">
       <div className="relative text-sm">
         <div className="timeline-header grid grid-cols-[11rem_1fr] border-b-2 border-govuk-black">
           <div className="py-1 font-bold">Product</div>
@@ -108,6 +110,7 @@ export function TimelineChart({ roadmap, range, today, id = "timeline-chart", li
           </div>
         ) : null}
       </div>
+      </ScrollRegion>
       <p className="mt-2 text-sm text-govuk-secondary">
         ‹ already under way before the range begins; › continues beyond it. A milestone&apos;s shaded band is its target period;
         the diamond marks the end of that period.

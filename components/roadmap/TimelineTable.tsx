@@ -3,11 +3,13 @@ import { spanBar } from "@/lib/roadmap/timeline";
 import { describePeriod, formatPeriod } from "@/lib/dates/period";
 import type { Roadmap } from "@/lib/roadmap/types";
 import { MILESTONE_STATUS_LABEL, phaseByKey, productsInFamilyOrder, sortedMilestones } from "@/lib/roadmap/view";
+import { ScrollRegion } from "@/components/ui/ScrollRegion";
 import { table } from "@/components/ui/typography";
 
 /** The timeline's content as a table, in the chart's order: the accessible equivalent of the chart. */
 export function TimelineTable({ roadmap, range }: { roadmap: Roadmap; range: DateRange }) {
   return (
+    <ScrollRegion label="Timeline as a table (scrolls sideways)" minWidth="600px">
     <table className={table.table}>
       <caption className={table.caption}>Timeline as a table</caption>
       <thead>
@@ -27,7 +29,10 @@ export function TimelineTable({ roadmap, range }: { roadmap: Roadmap; range: Dat
               return (
                 <tr key={`s${span.id}`}>
                   <th scope="row" className={table.th}>{product.name}</th>
-                  <td className={table.td}>{phaseByKey(roadmap, span.phaseKey)?.name ?? span.phaseKey} phase</td>
+                  <td className={table.td}>
+                    {phaseByKey(roadmap, span.phaseKey)?.name ?? span.phaseKey} phase
+                    {span.note ? <span className="mt-1 block text-govuk-secondary">{span.note}</span> : null}
+                  </td>
                   <td className={table.td}>{span.start ? formatPeriod(span.start) : "Already under way"}</td>
                   <td className={table.td}>{span.end ? formatPeriod(span.end, { asTarget: true }) : "Ongoing"}</td>
                   <td className={table.td}>{bar ? "" : "Outside this range"}</td>
@@ -48,5 +53,6 @@ export function TimelineTable({ roadmap, range }: { roadmap: Roadmap; range: Dat
         })}
       </tbody>
     </table>
+    </ScrollRegion>
   );
 }

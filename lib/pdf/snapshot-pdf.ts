@@ -5,7 +5,7 @@
 import type { Db } from "@/lib/db/client";
 import { keepSnapshotExport, readSnapshotExport, type StoredSnapshot } from "@/lib/roadmap/snapshot";
 import { renderToken, RENDER_TOKEN_HEADER } from "@/lib/auth/render-token";
-import { findChromium } from "./chromium";
+import { findChromium, type ChromiumLocation } from "./chromium";
 import { renderPdf } from "./render";
 
 export const PDF_KIND = "pdf";
@@ -18,14 +18,23 @@ export function pdfFileName(programmeSlug: string, updateSlug: string): string {
   return `${programmeSlug}-roadmap-${updateSlug}.pdf`;
 }
 
-export async function snapshotPdf(db: Db, snapshot: StoredSnapshot, printUrl: string): Promise<Buffer> {
+/**
+ * The kept PDF of a snapshot, rendered and kept first if there is none yet. `find` locates Chromium
+ * (a parameter so tests can stand in for a machine without one); it is not called when a PDF is kept.
+ */
+export async function snapshotPdf(
+  db: Db,
+  snapshot: StoredSnapshot,
+  printUrl: string,
+  find: () => Promise<ChromiumLocation | null> = findChromium,
+): Promise<Buffer> {
   const kept = await readSnapshotExport(db, snapshot.id, PDF_KIND);
   if (kept) return kept.body;
   // Concurrent first requests for one snapshot share one render.
   let render = inFlight.get(snapshot.id);
   if (!render) {
     render = (async () => {
-      const chromium = await findChromium();
+      const chromium = await find();
       if (!chromium) throw new NoChromiumError();
       const { update, roadmap } = snapshot.content;
       const body = await renderPdf(chromium, printUrl, `${roadmap.programme.shortName} product roadmap, ${update.year} Q${update.quarter}`, {

@@ -34,7 +34,9 @@ test("the overview lists the six products with phase, next milestone and status,
   await expect(row("Person")).toContainText("First of a planned family of 9 person products");
   await expect(row("Vehicles")).toContainText("Pre-Discovery");
   await expect(row("Vehicles")).toContainText("end of 2021");
-  await expect(row("Photographs at the Roadside")).toContainText("On track");
+  // The letter gives no RAG status, and the app does not invent one.
+  await expect(row("Photographs at the Roadside")).toContainText("Not assessed");
+  await expect(products).not.toContainText("On track");
   await expect(page.getByText("22 of 45 police forces live on 7 October 2021")).toBeVisible();
   await expect(page.getByText("Target: 38 forces by end of 2021")).toBeVisible();
   const dependencies = page.getByRole("table", { name: "Programme-level dependencies" });
@@ -62,7 +64,7 @@ test("the timeline runs by quarter from October 2021 to December 2022 with the s
   const chart = page.getByRole("figure", { name: /Timeline from 1 October 2021 to 31 December 2022/ });
   await expect(chart).toBeVisible();
   for (const quarter of ["Q4 2021", "Q1 2022", "Q2 2022", "Q3 2022", "Q4 2022"]) await expect(chart.getByText(quarter, { exact: true })).toBeVisible();
-  await expect(chart).toContainText("Beta release: March 2022 (On track)");
+  await expect(chart).toContainText("Beta release: March 2022 (Not assessed)");
   const table = page.getByRole("table", { name: "Timeline as a table" });
   await expect(table.getByRole("row").filter({ hasText: "Milestone: Beta release" })).toHaveCount(2);
   await expect(table.getByRole("row").filter({ hasText: "Discovery and alpha conclude for the first person product" })).toContainText("Q1 2022");
@@ -78,6 +80,11 @@ test("a product page shows description, phases, milestones with baseline and for
   await expect(milestones.getByRole("row").filter({ hasText: "Live in a total of 38 police forces" })).toContainText("end of 2021");
   await expect(milestones).toContainText("On baseline");
   await expect(page.getByText("Nations covered: England, Wales, Scotland, Northern Ireland")).toBeVisible();
+  // The forces rollout is counted against, with their Welsh and Gaelic names and ampersands intact.
+  for (const force of ["Devon & Cornwall Police", "Dyfed-Powys Police (Heddlu Dyfed-Powys)", "Police Scotland (Poileas Alba)", "Police Service of Northern Ireland"]) {
+    await expect(page.getByText(force, { exact: true })).toBeVisible();
+  }
+  await expect(page.getByText("England (39)")).toBeVisible();
   await expect(page.getByRole("table", { name: "What Photographs at the Roadside depends on" }).getByRole("row")).toHaveCount(4);
   await expect(page.getByRole("table", { name: /Phase of Photographs at the Roadside in each published update/ })).toContainText("2021 Q4");
 

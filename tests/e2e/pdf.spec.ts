@@ -37,11 +37,22 @@ test("the 2021 Q4 PDF carries every fact of the letter, tagged, titled, in Engli
     "Alpha", "Build an evidence base for the right approach. Test with real users. Prove or disprove our hypotheses.",
     "Beta", "Live", "Build out the best option from alpha. Continue to learn and iterate by operating a product for real users.",
     "Invite only", "Available to all",
+    // descriptions and honest statuses
+    "An improved register of stolen property.", "Full DVLA driver information accessible at roadside including driver image.",
+    "Improved functionality supporting audit investigation underlying all products.", "Not assessed",
+    "Inferred: the letter gives the beta release date, not the current phase.",
+    // the 45 forces, names intact
+    "The 45 territorial police forces", "Devon & Cornwall Police", "Dyfed-Powys Police (Heddlu Dyfed-Powys)",
+    "North Wales Police (Heddlu Gogledd Cymru)", "Police Scotland (Poileas Alba)", "Police Service of Northern Ireland",
+    // sender and addressee
+    "2 Marsham Street", "Meg Hillier MP", "Chair, Public Accounts Committee",
     // sections
     "Covering text", "Timeline from 1 October 2021 to 31 December 2022", "Rollout against target", "What changed since the previous update", "Phase definitions",
   ];
   const missing = facts.filter((fact) => !pdf.text.includes(fact));
   expect(missing, "facts missing from the PDF text").toEqual([]);
+  // Statuses the letter does not give are not invented.
+  expect(pdf.text).not.toContain("On track");
 });
 
 test("the PDF is made once and kept: every download is the same bytes", async ({ page }) => {
