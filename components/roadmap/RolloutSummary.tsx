@@ -67,17 +67,18 @@ export function RolloutSummary({ product, forces, asOf, headingLevel = 3 }: { pr
           </tbody>
         </table>
       ) : null}
-      <ForceList forces={forces} rollout={rollout} productName={product.name} />
+      <ForceList forces={forces} rollout={rollout} productName={product.name} headingLevel={headingLevel === 2 ? 3 : 4} />
     </section>
   );
 }
 
 /** The forces rollout is counted against, by nation, with each one's go-live date where recorded. */
-function ForceList({ forces, rollout, productName }: { forces: PoliceForce[]; rollout: NonNullable<Product["rollout"]>; productName: string }) {
+function ForceList({ forces, rollout, productName, headingLevel }: { forces: PoliceForce[]; rollout: NonNullable<Product["rollout"]>; productName: string; headingLevel: 3 | 4 }) {
+  const Heading = headingLevel === 3 ? "h3" : "h4";
   const liveOn = new Map(rollout.forceGoLives.map((g) => [g.forceName, g.liveOn]));
   return (
     <div className="avoid-break mt-6">
-      <h4 className="mb-2 font-bold">The {forces.length} territorial police forces</h4>
+      <Heading className="mb-2 font-bold">The {forces.length} territorial police forces</Heading>
       <p className="mb-3 max-w-[45em] text-govuk-secondary">
         {rollout.forceGoLives.length
           ? `Go-live dates of ${productName} recorded for ${rollout.forceGoLives.length} forces.`

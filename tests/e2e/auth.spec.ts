@@ -218,5 +218,6 @@ test("a person changes their own password, with the NCSC rules at the field", as
   await expect(page.getByText("Your password has been changed.")).toBeVisible();
 
   await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(page.getByText("You have signed out.")).toBeVisible();
   await signIn(page, person.email, "marble kettle orbit");
 });

@@ -8,7 +8,8 @@ export async function readPdf(bytes: Buffer): Promise<PdfFacts> {
   const pages: string[] = [];
   for (let i = 1; i <= doc.numPages; i++) {
     const content = await (await doc.getPage(i)).getTextContent();
-    pages.push(content.items.map((item) => ("str" in item ? item.str + (item.hasEOL ? " " : "") : "")).join(""));
+    // A line that ends in a hyphen ("Dyfed-" / "Powys") joins the next without a space.
+    pages.push(content.items.map((item) => ("str" in item ? item.str + (item.hasEOL && !item.str.endsWith("-") ? " " : "") : "")).join(""));
   }
   const meta = (await doc.getMetadata()).info as { Title?: string };
   const mark = await doc.getMarkInfo();
