@@ -1,6 +1,7 @@
 import type { Roadmap } from "@/lib/roadmap/types";
 import { DependencyStatusTag } from "@/components/ui/Tag";
 import { table } from "@/components/ui/typography";
+import { TableHead } from "@/components/ui/TableHead";
 
 /** The programme-level factors that delivery of every product depends on. */
 export function FactorList({ roadmap, caption }: { roadmap: Roadmap; caption: string }) {
@@ -8,13 +9,7 @@ export function FactorList({ roadmap, caption }: { roadmap: Roadmap; caption: st
   return (
     <table className={table.table}>
       <caption className={table.caption}>{caption}</caption>
-      <thead>
-        <tr>
-          <th scope="col" className={`${table.th} w-[60%]`}>Dependency</th>
-          <th scope="col" className={table.th}>Status</th>
-          <th scope="col" className={table.th}>Owner</th>
-        </tr>
-      </thead>
+      <TableHead columns={[{ label: "Dependency", className: "w-[60%]" }, "Status", "Owner"]} />
       <tbody>
         {roadmap.factors.map((factor) => (
           <tr key={factor.id}>

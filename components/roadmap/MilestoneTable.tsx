@@ -3,6 +3,7 @@ import type { Product } from "@/lib/roadmap/types";
 import { sortedMilestones } from "@/lib/roadmap/view";
 import { MilestoneStatusTag } from "@/components/ui/Tag";
 import { table } from "@/components/ui/typography";
+import { TableHead } from "@/components/ui/TableHead";
 
 /** Milestones with baseline, forecast and slippage, so a moved date is a figure, not a memory. */
 export function MilestoneTable({ product }: { product: Product }) {
@@ -11,15 +12,7 @@ export function MilestoneTable({ product }: { product: Product }) {
   return (
     <table className={`${table.table} mb-8`}>
       <caption className="sr-only">Milestones of {product.name}</caption>
-      <thead>
-        <tr>
-          <th scope="col" className={table.th}>Milestone</th>
-          <th scope="col" className={table.th}>Baseline</th>
-          <th scope="col" className={table.th}>Forecast</th>
-          <th scope="col" className={table.th}>Slippage</th>
-          <th scope="col" className={table.th}>Status</th>
-        </tr>
-      </thead>
+      <TableHead columns={["Milestone", "Baseline", "Forecast", "Slippage", "Status"]} />
       <tbody>
         {milestones.map((m) => (
           <tr key={m.id}>

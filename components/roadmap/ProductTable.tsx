@@ -4,20 +4,14 @@ import type { Roadmap } from "@/lib/roadmap/types";
 import { familyLine, nextMilestone, phaseNames, phasesOn, productsInFamilyOrder, productStatus } from "@/lib/roadmap/view";
 import { MilestoneStatusTag } from "@/components/ui/Tag";
 import { table } from "@/components/ui/typography";
+import { TableHead } from "@/components/ui/TableHead";
 
 /** Each product: its phase, next milestone and status, as at the update's date. */
 export function ProductTable({ roadmap, asOf, caption, linkProducts = true }: { roadmap: Roadmap; asOf: IsoDate; caption: string; linkProducts?: boolean }) {
   return (
     <table className={table.table}>
       <caption className={table.caption}>{caption}</caption>
-      <thead>
-        <tr>
-          <th scope="col" className={`${table.th} w-[34%]`}>Product</th>
-          <th scope="col" className={table.th}>Phase</th>
-          <th scope="col" className={table.th}>Next milestone</th>
-          <th scope="col" className={table.th}>Status</th>
-        </tr>
-      </thead>
+      <TableHead columns={[{ label: "Product", className: "w-[34%]" }, "Phase", "Next milestone", "Status"]} />
       <tbody>
         {productsInFamilyOrder(roadmap.products).map(({ product, depth }) => {
           const next = nextMilestone(product);

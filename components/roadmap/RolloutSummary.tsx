@@ -3,6 +3,7 @@ import type { PoliceForce, Product } from "@/lib/roadmap/types";
 import { rolloutFigures } from "@/lib/roadmap/view";
 import { NATIONS } from "@/lib/roadmap/types";
 import { table } from "@/components/ui/typography";
+import { TableHead } from "@/components/ui/TableHead";
 
 /** Forces live against the target and the total, with the nations covered. */
 export function RolloutSummary({ product, forces, asOf, headingLevel = 3 }: { product: Product; forces: PoliceForce[]; asOf: IsoDate; headingLevel?: 2 | 3 }) {
@@ -42,13 +43,7 @@ export function RolloutSummary({ product, forces, asOf, headingLevel = 3 }: { pr
       {rollout.observations.length + rollout.targets.length > 0 ? (
         <table className={`${table.table} max-w-2xl`}>
           <caption className="mb-2 text-left font-bold">Reported figures and targets</caption>
-          <thead>
-            <tr>
-              <th scope="col" className={table.th}>Date</th>
-              <th scope="col" className={table.th}>Forces live</th>
-              <th scope="col" className={table.th}>Note</th>
-            </tr>
-          </thead>
+          <TableHead columns={["Date", "Forces live", "Note"]} />
           <tbody>
             {rollout.observations.map((o) => (
               <tr key={`o${o.id}`}>

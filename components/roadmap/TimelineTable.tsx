@@ -5,6 +5,7 @@ import type { Roadmap } from "@/lib/roadmap/types";
 import { MILESTONE_STATUS_LABEL, phaseByKey, productsInFamilyOrder, sortedMilestones } from "@/lib/roadmap/view";
 import { ScrollRegion } from "@/components/ui/ScrollRegion";
 import { table } from "@/components/ui/typography";
+import { TableHead } from "@/components/ui/TableHead";
 
 /** The timeline's content as a table, in the chart's order: the accessible equivalent of the chart. */
 export function TimelineTable({ roadmap, range }: { roadmap: Roadmap; range: DateRange }) {
@@ -12,15 +13,7 @@ export function TimelineTable({ roadmap, range }: { roadmap: Roadmap; range: Dat
     <ScrollRegion label="Timeline as a table (scrolls sideways)" minWidth="600px">
     <table className={table.table}>
       <caption className={table.caption}>Timeline as a table</caption>
-      <thead>
-        <tr>
-          <th scope="col" className={table.th}>Product</th>
-          <th scope="col" className={table.th}>Item</th>
-          <th scope="col" className={table.th}>From</th>
-          <th scope="col" className={table.th}>To or target</th>
-          <th scope="col" className={table.th}>Status</th>
-        </tr>
-      </thead>
+      <TableHead columns={["Product", "Item", "From", "To or target", "Status"]} />
       <tbody>
         {productsInFamilyOrder(roadmap.products).flatMap(({ product }) => {
           const rows = [

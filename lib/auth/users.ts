@@ -6,7 +6,7 @@ import { eq, inArray, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "@/lib/db/client";
 import { users } from "@/lib/db/schema";
-import { recordAudit, type Actor } from "@/lib/audit/record";
+import { recordAudit, type Actor, type AuditAction } from "@/lib/audit/record";
 import { generatePassword, hashPassword, passwordProblem, verifyAgainstDecoy, verifyPassword } from "./passwords";
 import { ROLES, type Role } from "./permissions";
 import type { SessionUser } from "./current-user";
@@ -81,41 +81,35 @@ function violates(error: unknown, index: string): boolean {
   return false;
 }
 
-export async function changeRole(db: Db, id: number, role: Role, actor: Actor): Promise<UserRow | null> {
+/** Changes one user's row under a lock, with its audit event; unchanged values write nothing. */
+async function updateUser<K extends "role" | "active">(
+  db: Db,
+  id: number,
+  field: K,
+  value: UserRow[K],
+  action: AuditAction,
+  actor: Actor,
+): Promise<UserRow | null> {
   return db.transaction(async (tx) => {
     const [before] = await tx.select(publicColumns).from(users).where(eq(users.id, id)).for("update");
     if (!before) return null;
-    if (before.role === role) return before;
+    if (before[field] === value) return before;
     const [after] = await tx
       .update(users)
-      .set({ role, version: sql`${users.version} + 1`, updatedAt: new Date() })
+      .set({ [field]: value, version: sql`${users.version} + 1`, updatedAt: new Date() })
       .where(eq(users.id, id))
       .returning(publicColumns);
-    await recordAudit(tx, { actor, action: "user.role_changed", entityType: "user", entityId: id, before: { role: before.role }, after: { role } });
+    await recordAudit(tx, { actor, action, entityType: "user", entityId: id, before: { [field]: before[field] }, after: { [field]: value } });
     return after ?? null;
   });
 }
 
-export async function setActive(db: Db, id: number, active: boolean, actor: Actor): Promise<UserRow | null> {
-  return db.transaction(async (tx) => {
-    const [before] = await tx.select(publicColumns).from(users).where(eq(users.id, id)).for("update");
-    if (!before) return null;
-    if (before.active === active) return before;
-    const [after] = await tx
-      .update(users)
-      .set({ active, version: sql`${users.version} + 1`, updatedAt: new Date() })
-      .where(eq(users.id, id))
-      .returning(publicColumns);
-    await recordAudit(tx, {
-      actor,
-      action: active ? "user.reactivated" : "user.deactivated",
-      entityType: "user",
-      entityId: id,
-      before: { active: before.active },
-      after: { active },
-    });
-    return after ?? null;
-  });
+export function changeRole(db: Db, id: number, role: Role, actor: Actor): Promise<UserRow | null> {
+  return updateUser(db, id, "role", role, "user.role_changed", actor);
+}
+
+export function setActive(db: Db, id: number, active: boolean, actor: Actor): Promise<UserRow | null> {
+  return updateUser(db, id, "active", active, active ? "user.reactivated" : "user.deactivated", actor);
 }
 
 /** Changes a user's password after checking their current one. Returns false when the current one is wrong. */

@@ -19,3 +19,13 @@ export const publishedUpdates = cache(async () => listPublishedUpdates(await get
 export function isUpdateSlug(slug: string): boolean {
   return /^\d{4}-q[1-4]$/.test(slug);
 }
+
+/** A published update by slug with the slug of the one before it, or null (for a 404) when there is none. */
+export const publishedUpdateWithPrevious = cache(async (slug: string) => {
+  if (!isUpdateSlug(slug)) return null;
+  const snapshot = await snapshotOf(slug);
+  if (!snapshot) return null;
+  const updates = await publishedUpdates();
+  const previousSlug = updates[updates.findIndex((u) => u.slug === slug) + 1]?.slug ?? null;
+  return { snapshot, previousSlug };
+});

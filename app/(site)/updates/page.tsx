@@ -5,6 +5,7 @@ import { H1, Lead, table } from "@/components/ui/typography";
 import { formatDate } from "@/lib/dates/period";
 import { publishedUpdates } from "@/lib/roadmap/published";
 import { requirePermission } from "@/lib/auth/checkpoint";
+import { TableHead } from "@/components/ui/TableHead";
 
 export const metadata: Metadata = { title: "Quarterly updates" };
 
@@ -23,14 +24,7 @@ export default async function UpdatesPage() {
       ) : (
         <table className={table.table}>
           <caption className="sr-only">Published quarterly updates</caption>
-          <thead>
-            <tr>
-              <th scope="col" className={table.th}>Quarter</th>
-              <th scope="col" className={table.th}>Title</th>
-              <th scope="col" className={table.th}>Published</th>
-              <th scope="col" className={table.th}>Download</th>
-            </tr>
-          </thead>
+          <TableHead columns={["Quarter", "Title", "Published", "Download"]} />
           <tbody>
             {updates.map((u) => (
               <tr key={u.slug}>

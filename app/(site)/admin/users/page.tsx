@@ -7,6 +7,7 @@ import { requirePermission } from "@/lib/auth/checkpoint";
 import { ROLE_LABEL } from "@/lib/auth/permissions";
 import { listUsers } from "@/lib/auth/users";
 import { getDb } from "@/lib/db";
+import { TableHead } from "@/components/ui/TableHead";
 
 export const metadata: Metadata = { title: "Users" };
 
@@ -23,15 +24,7 @@ export default async function UsersPage() {
       </p>
       <table className={table.table}>
         <caption className="sr-only">Accounts</caption>
-        <thead>
-          <tr>
-            <th scope="col" className={table.th}>Name</th>
-            <th scope="col" className={table.th}>Email address</th>
-            <th scope="col" className={table.th}>Role</th>
-            <th scope="col" className={table.th}>Status</th>
-            <th scope="col" className={table.th}><span className="sr-only">Action</span></th>
-          </tr>
-        </thead>
+        <TableHead columns={["Name", "Email address", "Role", "Status", { label: "Action", hidden: true }]} />
         <tbody>
           {users.map((u) => (
             <tr key={u.id}>

@@ -12,6 +12,7 @@ import { formatDate, formatPeriod } from "@/lib/dates/period";
 import { latestSnapshot, publishedUpdates, snapshotOf } from "@/lib/roadmap/published";
 import { familyLine, phaseByKey, phaseNames, phasesOn } from "@/lib/roadmap/view";
 import { requirePermission } from "@/lib/auth/checkpoint";
+import { TableHead } from "@/components/ui/TableHead";
 
 type Props = { params: Promise<{ slug: string }> };
 
@@ -72,14 +73,7 @@ export default async function ProductPage({ params }: Props) {
       <H2>Phase plan</H2>
       <table className={`${table.table} mb-8`}>
         <caption className="sr-only">Planned phases of {product.name}</caption>
-        <thead>
-          <tr>
-            <th scope="col" className={table.th}>Phase</th>
-            <th scope="col" className={table.th}>From</th>
-            <th scope="col" className={table.th}>To</th>
-            <th scope="col" className={table.th}>Note</th>
-          </tr>
-        </thead>
+        <TableHead columns={["Phase", "From", "To", "Note"]} />
         <tbody>
           {product.spans.map((s) => (
             <tr key={s.id}>
@@ -95,13 +89,7 @@ export default async function ProductPage({ params }: Props) {
       <H2>Phase history</H2>
       <table className={`${table.table} mb-8`}>
         <caption className="sr-only">Phase of {product.name} in each published update</caption>
-        <thead>
-          <tr>
-            <th scope="col" className={table.th}>Update</th>
-            <th scope="col" className={table.th}>Published</th>
-            <th scope="col" className={table.th}>Phase</th>
-          </tr>
-        </thead>
+        <TableHead columns={["Update", "Published", "Phase"]} />
         <tbody>
           {history.map(({ update: u, phases }) => (
             <tr key={u.slug}>
@@ -126,13 +114,7 @@ export default async function ProductPage({ params }: Props) {
       ) : (
         <table className={`${table.table} mb-8`}>
           <caption className="sr-only">What {product.name} depends on</caption>
-          <thead>
-            <tr>
-              <th scope="col" className={`${table.th} w-[60%]`}>Depends on</th>
-              <th scope="col" className={table.th}>Status</th>
-              <th scope="col" className={table.th}>Owner</th>
-            </tr>
-          </thead>
+          <TableHead columns={[{ label: "Depends on", className: "w-[60%]" }, "Status", "Owner"]} />
           <tbody>
             {product.dependencies.map((d) => (
               <tr key={d.id}>

@@ -5,7 +5,7 @@ import { SnapshotReport } from "@/components/roadmap/SnapshotReport";
 import { SummaryList } from "@/components/ui/SummaryList";
 import { H1 } from "@/components/ui/typography";
 import { formatDate } from "@/lib/dates/period";
-import { isUpdateSlug, publishedUpdates, snapshotOf } from "@/lib/roadmap/published";
+import { isUpdateSlug, publishedUpdateWithPrevious, snapshotOf } from "@/lib/roadmap/published";
 import { requirePermission } from "@/lib/auth/checkpoint";
 
 type Props = { params: Promise<{ slug: string }> };
@@ -19,12 +19,10 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function UpdatePage({ params }: Props) {
   await requirePermission("read:published");
   const { slug } = await params;
-  if (!isUpdateSlug(slug)) notFound();
-  const snapshot = await snapshotOf(slug);
-  if (!snapshot) notFound();
+  const found = await publishedUpdateWithPrevious(slug);
+  if (!found) notFound();
+  const { snapshot, previousSlug } = found;
   const { update, roadmap } = snapshot.content;
-  const updates = await publishedUpdates();
-  const previous = updates[updates.findIndex((u) => u.slug === slug) + 1] ?? null;
   return (
     <>
       <H1 caption={`${roadmap.programme.shortName} quarterly update`}>
@@ -45,7 +43,7 @@ export default async function UpdatePage({ params }: Props) {
         </a>{" "}
         <a href={`/updates/${slug}/print`} className="ml-4">Print layout</a>
       </p>
-      <SnapshotReport content={snapshot.content} previousSlug={previous?.slug ?? null} />
+      <SnapshotReport content={snapshot.content} previousSlug={previousSlug} />
     </>
   );
 }

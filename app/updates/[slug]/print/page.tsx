@@ -4,7 +4,7 @@ import { notFound } from "next/navigation";
 import { requirePermissionOrRenderToken } from "@/lib/auth/checkpoint";
 import { SnapshotReport } from "@/components/roadmap/SnapshotReport";
 import { formatDate } from "@/lib/dates/period";
-import { isUpdateSlug, publishedUpdates, snapshotOf } from "@/lib/roadmap/published";
+import { isUpdateSlug, publishedUpdateWithPrevious, snapshotOf } from "@/lib/roadmap/published";
 
 type Props = { params: Promise<{ slug: string }> };
 
@@ -18,13 +18,10 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function PrintPage({ params }: Props) {
   await requirePermissionOrRenderToken("read:published");
-  const { slug } = await params;
-  if (!isUpdateSlug(slug)) notFound();
-  const snapshot = await snapshotOf(slug);
-  if (!snapshot) notFound();
+  const found = await publishedUpdateWithPrevious((await params).slug);
+  if (!found) notFound();
+  const { snapshot, previousSlug } = found;
   const { update, roadmap } = snapshot.content;
-  const updates = await publishedUpdates();
-  const previous = updates[updates.findIndex((u) => u.slug === slug) + 1] ?? null;
   return (
     <main className="mx-auto max-w-[277mm] p-4 print:p-0">
       <section className="print-cover flex min-h-[170mm] flex-col justify-center border-l-[12px] border-govuk-blue pl-8">
@@ -47,7 +44,7 @@ export default async function PrintPage({ params }: Props) {
         </dl>
       </section>
       <div className="break-before-page">
-        <SnapshotReport content={snapshot.content} previousSlug={previous?.slug ?? null} forPrint />
+        <SnapshotReport content={snapshot.content} previousSlug={previousSlug} forPrint />
       </div>
     </main>
   );
