@@ -41,7 +41,7 @@ test.describe("signed out", () => {
     for (const email of [DEMO.editor, "nobody-here@example.gov.uk"]) {
       await page.getByLabel("Email address").fill(email);
       await page.getByLabel("Password", { exact: true }).fill("not the right password");
-      await page.getByRole("button", { name: "Sign in" }).click();
+      await Promise.all([page.waitForResponse((r) => r.request().method() === "POST"), page.getByRole("button", { name: "Sign in" }).click()]);
       await expect(page.getByRole("alert", { name: "There is a problem" })).toContainText("Enter a correct email address and password");
       messages.push((await page.getByRole("alert", { name: "There is a problem" }).textContent()) ?? "");
       await expect(page.getByLabel("Email address")).toHaveValue(email);
@@ -60,9 +60,11 @@ test.describe("signed out", () => {
     for (let i = 0; i < 10; i++) {
       await page.getByLabel("Email address").fill(person.email);
       await page.getByLabel("Password", { exact: true }).fill(`wrong password number ${i}`);
-      // Wait for each answer, so every attempt reaches the server before the next.
+      // Wait for each answer, and for React to reset the form after it, before the next attempt.
       await Promise.all([page.waitForResponse((r) => r.request().method() === "POST"), page.getByRole("button", { name: "Sign in" }).click()]);
       await expect(page.getByRole("alert", { name: "There is a problem" })).toContainText("Enter a correct email address and password");
+      await expect(page.getByLabel("Password", { exact: true })).toHaveValue("");
+      await expect(page.getByLabel("Email address")).toHaveValue(person.email);
     }
     await page.getByLabel("Email address").fill(person.email);
     await page.getByLabel("Password", { exact: true }).fill(person.password);
