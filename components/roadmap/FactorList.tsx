@@ -2,12 +2,14 @@ import type { Roadmap } from "@/lib/roadmap/types";
 import { DependencyStatusTag } from "@/components/ui/Tag";
 import { table } from "@/components/ui/typography";
 import { TableHead } from "@/components/ui/TableHead";
+import { ScrollRegion } from "@/components/ui/ScrollRegion";
 
 /** The programme-level factors that delivery of every product depends on. */
 export function FactorList({ roadmap, caption }: { roadmap: Roadmap; caption: string }) {
   if (roadmap.factors.length === 0) return <p>No programme-level dependencies are recorded.</p>;
   return (
-    <table className={table.table}>
+    <ScrollRegion label={caption}>
+<table className={table.table}>
       <caption className={table.caption}>{caption}</caption>
       <TableHead columns={[{ label: "Dependency", className: "w-[60%]" }, "Status", "Owner"]} />
       <tbody>
@@ -25,5 +27,6 @@ export function FactorList({ roadmap, caption }: { roadmap: Roadmap; caption: st
         ))}
       </tbody>
     </table>
+</ScrollRegion>
   );
 }

@@ -4,13 +4,15 @@ import { sortedMilestones } from "@/lib/roadmap/view";
 import { MilestoneStatusTag } from "@/components/ui/Tag";
 import { table } from "@/components/ui/typography";
 import { TableHead } from "@/components/ui/TableHead";
+import { ScrollRegion } from "@/components/ui/ScrollRegion";
 
 /** Milestones with baseline, forecast and slippage, so a moved date is a figure, not a memory. */
 export function MilestoneTable({ product }: { product: Product }) {
   const milestones = sortedMilestones(product);
   if (milestones.length === 0) return <p className="mb-8">No dated milestones are recorded for {product.name}.</p>;
   return (
-    <table className={`${table.table} mb-8`}>
+    <ScrollRegion label={`Milestones of ${product.name}`}>
+<table className={`${table.table} mb-8`}>
       <caption className="sr-only">Milestones of {product.name}</caption>
       <TableHead columns={["Milestone", "Baseline", "Forecast", "Slippage", "Status"]} />
       <tbody>
@@ -31,5 +33,6 @@ export function MilestoneTable({ product }: { product: Product }) {
         ))}
       </tbody>
     </table>
+</ScrollRegion>
   );
 }

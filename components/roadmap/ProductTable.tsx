@@ -5,11 +5,13 @@ import { familyLine, nextMilestone, phaseNames, phasesOn, productsInFamilyOrder,
 import { MilestoneStatusTag } from "@/components/ui/Tag";
 import { table } from "@/components/ui/typography";
 import { TableHead } from "@/components/ui/TableHead";
+import { ScrollRegion } from "@/components/ui/ScrollRegion";
 
 /** Each product: its phase, next milestone and status, as at the update's date. */
 export function ProductTable({ roadmap, asOf, caption, linkProducts = true }: { roadmap: Roadmap; asOf: IsoDate; caption: string; linkProducts?: boolean }) {
   return (
-    <table className={table.table}>
+    <ScrollRegion label={caption}>
+<table className={table.table}>
       <caption className={table.caption}>{caption}</caption>
       <TableHead columns={[{ label: "Product", className: "w-[34%]" }, "Phase", "Next milestone", "Status"]} />
       <tbody>
@@ -43,5 +45,6 @@ export function ProductTable({ roadmap, asOf, caption, linkProducts = true }: { 
         })}
       </tbody>
     </table>
+</ScrollRegion>
   );
 }

@@ -4,6 +4,7 @@ import { rolloutFigures } from "@/lib/roadmap/view";
 import { NATIONS } from "@/lib/roadmap/types";
 import { table } from "@/components/ui/typography";
 import { TableHead } from "@/components/ui/TableHead";
+import { ScrollRegion } from "@/components/ui/ScrollRegion";
 
 /** Forces live against the target and the total, with the nations covered. */
 export function RolloutSummary({ product, forces, asOf, headingLevel = 3 }: { product: Product; forces: PoliceForce[]; asOf: IsoDate; headingLevel?: 2 | 3 }) {
@@ -41,7 +42,8 @@ export function RolloutSummary({ product, forces, asOf, headingLevel = 3 }: { pr
         {allNations ? " (all four nations of the United Kingdom)" : ""}.
       </p>
       {rollout.observations.length + rollout.targets.length > 0 ? (
-        <table className={`${table.table} max-w-2xl`}>
+        <ScrollRegion label="Reported figures and targets">
+<table className={`${table.table} max-w-2xl`}>
           <caption className="mb-2 text-left font-bold">Reported figures and targets</caption>
           <TableHead columns={["Date", "Forces live", "Note"]} />
           <tbody>
@@ -61,6 +63,7 @@ export function RolloutSummary({ product, forces, asOf, headingLevel = 3 }: { pr
             ))}
           </tbody>
         </table>
+</ScrollRegion>
       ) : null}
       <ForceList forces={forces} rollout={rollout} productName={product.name} headingLevel={headingLevel === 2 ? 3 : 4} />
     </section>

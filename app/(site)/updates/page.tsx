@@ -6,6 +6,7 @@ import { formatDate } from "@/lib/dates/period";
 import { publishedUpdates } from "@/lib/roadmap/published";
 import { requirePermission } from "@/lib/auth/checkpoint";
 import { TableHead } from "@/components/ui/TableHead";
+import { ScrollRegion } from "@/components/ui/ScrollRegion";
 
 export const metadata: Metadata = { title: "Quarterly updates" };
 
@@ -22,7 +23,8 @@ export default async function UpdatesPage() {
       {updates.length === 0 ? (
         <p>No update has been published yet.</p>
       ) : (
-        <table className={table.table}>
+        <ScrollRegion label="Published quarterly updates">
+<table className={table.table}>
           <caption className="sr-only">Published quarterly updates</caption>
           <TableHead columns={["Quarter", "Title", "Published", "Download"]} />
           <tbody>
@@ -45,6 +47,7 @@ export default async function UpdatesPage() {
             ))}
           </tbody>
         </table>
+</ScrollRegion>
       )}
     </>
   );

@@ -8,6 +8,7 @@ import { ROLE_LABEL } from "@/lib/auth/permissions";
 import { listUsers } from "@/lib/auth/users";
 import { getDb } from "@/lib/db";
 import { TableHead } from "@/components/ui/TableHead";
+import { ScrollRegion } from "@/components/ui/ScrollRegion";
 
 export const metadata: Metadata = { title: "Users" };
 
@@ -22,7 +23,8 @@ export default async function UsersPage() {
           Add a user
         </Link>
       </p>
-      <table className={table.table}>
+      <ScrollRegion label="Accounts">
+<table className={table.table}>
         <caption className="sr-only">Accounts</caption>
         <TableHead columns={["Name", "Email address", "Role", "Status", { label: "Action", hidden: true }]} />
         <tbody>
@@ -41,6 +43,7 @@ export default async function UsersPage() {
           ))}
         </tbody>
       </table>
+</ScrollRegion>
     </>
   );
 }

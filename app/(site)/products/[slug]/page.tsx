@@ -13,6 +13,7 @@ import { latestSnapshot, publishedUpdates, snapshotOf } from "@/lib/roadmap/publ
 import { familyLine, phaseByKey, phaseNames, phasesOn } from "@/lib/roadmap/view";
 import { requirePermission } from "@/lib/auth/checkpoint";
 import { TableHead } from "@/components/ui/TableHead";
+import { ScrollRegion } from "@/components/ui/ScrollRegion";
 
 type Props = { params: Promise<{ slug: string }> };
 
@@ -71,7 +72,8 @@ export default async function ProductPage({ params }: Props) {
       />
 
       <H2>Phase plan</H2>
-      <table className={`${table.table} mb-8`}>
+      <ScrollRegion label={`Phase plan of ${product.name}`}>
+<table className={`${table.table} mb-8`}>
         <caption className="sr-only">Planned phases of {product.name}</caption>
         <TableHead columns={["Phase", "From", "To", "Note"]} />
         <tbody>
@@ -85,9 +87,11 @@ export default async function ProductPage({ params }: Props) {
           ))}
         </tbody>
       </table>
+</ScrollRegion>
 
       <H2>Phase history</H2>
-      <table className={`${table.table} mb-8`}>
+      <ScrollRegion label={`Phase history of ${product.name}`}>
+<table className={`${table.table} mb-8`}>
         <caption className="sr-only">Phase of {product.name} in each published update</caption>
         <TableHead columns={["Update", "Published", "Phase"]} />
         <tbody>
@@ -102,6 +106,7 @@ export default async function ProductPage({ params }: Props) {
           ))}
         </tbody>
       </table>
+</ScrollRegion>
 
       <H2>Milestones</H2>
       <MilestoneTable product={product} />
@@ -112,7 +117,8 @@ export default async function ProductPage({ params }: Props) {
       {product.dependencies.length === 0 ? (
         <p className="mb-8">No dependencies are recorded for {product.name}.</p>
       ) : (
-        <table className={`${table.table} mb-8`}>
+        <ScrollRegion label={`Dependencies of ${product.name}`}>
+<table className={`${table.table} mb-8`}>
           <caption className="sr-only">What {product.name} depends on</caption>
           <TableHead columns={[{ label: "Depends on", className: "w-[60%]" }, "Status", "Owner"]} />
           <tbody>
@@ -134,6 +140,7 @@ export default async function ProductPage({ params }: Props) {
             ))}
           </tbody>
         </table>
+</ScrollRegion>
       )}
     </>
   );
