@@ -21,6 +21,7 @@ const serverEnv: Record<string, string> = {
   NEXT_TELEMETRY_DISABLED: "1",
   // The server runs far from London on purpose: dates must not move with the time zone.
   TZ: "America/Los_Angeles",
+  NODE_ENV: "production",
   NEXTAUTH_URL: baseURL,
   NEXTAUTH_SECRET: process.env.E2E_AUTH_SECRET,
   SEED_DEMO_USERS: "true",
@@ -50,7 +51,7 @@ export default defineConfig({
     launchOptions: { args: CHROMIUM_ARGS, ...(chromium && chromium.source !== "playwright" ? { executablePath: chromium.path } : {}) },
   },
   webServer: {
-    command: `npx next start -p ${port}`,
+    command: "node server.mjs",
     url: `${baseURL}/health`,
     env: serverEnv,
     timeout: 120_000,

@@ -6,10 +6,13 @@
  */
 import { NextResponse, type NextRequest } from "next/server";
 import { PATH_HEADER } from "@/lib/auth/request-headers";
-import { RENDER_TOKEN_HEADER } from "@/lib/auth/render-token";
-import { sessionCookieName, userIdFromSession } from "@/lib/auth/session";
+import { isValidRenderToken, RENDER_TOKEN_HEADER } from "@/lib/auth/render-token";
+import { readSession, sessionCookieName } from "@/lib/auth/session";
+import { oidcEnabled } from "@/lib/env";
 
-const PUBLIC_PATHS = [/^\/health$/, /^\/sign-in$/, /^\/api\/auth(\/|$)/];
+const PUBLIC_PATHS = [/^\/health$/, /^\/sign-in$/];
+/** next-auth's endpoints that single sign-on needs; none of them exist when it is off. */
+const SSO_PATHS = /^\/api\/auth\/(signin\/oidc|callback\/oidc|csrf|error|signin)$/;
 
 function contentSecurityPolicy(nonce: string): string {
   const dev = process.env.NODE_ENV === "development";
@@ -64,9 +67,17 @@ export async function proxy(request: NextRequest) {
     return withSecurityHeaders(new NextResponse("Cross-site requests are refused.", { status: 403 }), csp);
   }
 
-  const isPublic = PUBLIC_PATHS.some((p) => p.test(pathname)) || (request.headers.has(RENDER_TOKEN_HEADER) && /^\/updates\/[^/]+\/print$/.test(pathname));
+  if (pathname.startsWith("/api/auth")) {
+    // Only single sign-on's own steps; never next-auth's session endpoint, which would refresh any token.
+    if (!oidcEnabled() || !SSO_PATHS.test(pathname)) return withSecurityHeaders(new NextResponse("Not found", { status: 404 }), csp);
+    return withSecurityHeaders(NextResponse.next(), csp);
+  }
+
+  const isPublic =
+    PUBLIC_PATHS.some((p) => p.test(pathname)) ||
+    (/^\/updates\/[^/]+\/print$/.test(pathname) && isValidRenderToken(request.headers.get(RENDER_TOKEN_HEADER), pathname));
   if (!isPublic) {
-    const signedIn = (await userIdFromSession(request.cookies.get(sessionCookieName())?.value)) !== null;
+    const signedIn = (await readSession(request.cookies.get(sessionCookieName())?.value)) !== null;
     if (!signedIn) {
       if (pathname.startsWith("/api/")) {
         const body = JSON.stringify({ type: "about:blank", title: "Sign in required", status: 401, detail: "Sign in, then try again." });

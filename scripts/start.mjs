@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // `npm start`: builds the app if there is no build or the code changed since the last one, then
-// serves it with `next start`. The server migrates and seeds the database as it starts.
+// serves it with server.mjs (Next.js, with the client's address set from the socket). The server
+// migrates and seeds the database as it starts.
 import { spawnSync, spawn } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
@@ -27,6 +28,6 @@ if (!built || SOURCES.some((s) => newestChange(s) > built)) {
 
 const port = process.env.PORT ?? "3000";
 process.env.PORT = port;
-const server = spawn("npx", ["next", "start", "-p", port, ...process.argv.slice(2)], { cwd: root, stdio: "inherit", env: process.env });
+const server = spawn(process.execPath, [path.join(root, "server.mjs")], { cwd: root, stdio: "inherit", env: { ...process.env, NODE_ENV: "production" } });
 for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => server.kill(signal));
 server.on("exit", (code, signal) => process.exit(code ?? (signal ? 1 : 0)));

@@ -18,6 +18,7 @@ export const AUDIT_ACTIONS = [
   "user.deactivated",
   "user.reactivated",
   "user.password_changed",
+  "user.password_change_failed",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

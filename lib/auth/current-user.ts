@@ -8,24 +8,26 @@ import { eq } from "drizzle-orm";
 import { getDb } from "@/lib/db";
 import { users } from "@/lib/db/schema";
 import type { Role } from "./permissions";
-import { sessionCookieName, userIdFromSession } from "./session";
+import { readSession, sessionCookieName } from "./session";
 
 /** A user as the app handles them: never with a password hash. */
 export type SessionUser = { id: number; email: string; name: string; role: Role };
 
-export const userColumns = { id: users.id, email: users.email, name: users.name, role: users.role, active: users.active };
+const userColumns = { id: users.id, email: users.email, name: users.name, role: users.role, active: users.active, sessionVersion: users.sessionVersion };
 
 export const currentUser = cache(async (): Promise<SessionUser | null> => {
-  const id = await userIdFromSession((await cookies()).get(sessionCookieName())?.value);
-  if (id === null) return null;
-  const [row] = await (await getDb()).select(userColumns).from(users).where(eq(users.id, id));
-  if (!row || !row.active) return null;
+  const session = await readSession((await cookies()).get(sessionCookieName())?.value);
+  if (session === null) return null;
+  const [row] = await (await getDb()).select(userColumns).from(users).where(eq(users.id, session.userId));
+  // Deactivated, or signed out / password changed since this token was made: not signed in.
+  if (!row || !row.active || row.sessionVersion !== session.sessionVersion) return null;
   return { id: row.id, email: row.email, name: row.name, role: row.role };
 });
 
-/** The client's address for the audit trail and throttling: the proxy's view of it. */
+/**
+ * The client's address for the audit trail and throttling. server.mjs replaces X-Forwarded-For with
+ * the one address it can trust (see TRUSTED_PROXY_HOPS), so whatever a client sends is never used.
+ */
 export async function clientAddress(): Promise<string> {
-  const h = await headers();
-  // The last hop is the one our own server saw; earlier entries are whatever the client claimed.
-  return (h.get("x-forwarded-for")?.split(",").at(-1)?.trim() || h.get("x-real-ip") || "unknown").slice(0, 64);
+  return ((await headers()).get("x-forwarded-for") || "unknown").slice(0, 64);
 }

@@ -16,7 +16,7 @@ import { sessionMaxAgeSeconds } from "./session";
 async function activeUserByEmail(email: string | null | undefined) {
   if (!email) return null;
   const [row] = await (await getDb())
-    .select({ id: users.id, email: users.email, active: users.active })
+    .select({ id: users.id, email: users.email, active: users.active, sessionVersion: users.sessionVersion })
     .from(users)
     .where(eq(sql`lower(${users.email})`, email.trim().toLowerCase()));
   return row?.active ? row : null;
@@ -48,8 +48,10 @@ export function authOptions(): NextAuthOptions {
         ]
       : [],
     callbacks: {
-      async signIn({ user }) {
-        const found = await activeUserByEmail(user.email);
+      async signIn({ user, profile }) {
+        // An address the provider says it has not verified proves nothing about who this is.
+        const verified = (profile as { email_verified?: boolean } | undefined)?.email_verified !== false;
+        const found = verified ? await activeUserByEmail(user.email) : null;
         await recordAudit(await getDb(), {
           actor: { userId: found?.id ?? null, label: `Single sign-on: ${user.email ?? "no email"}` },
           action: found ? "sign_in.succeeded" : "sign_in.failed",
@@ -65,6 +67,8 @@ export function authOptions(): NextAuthOptions {
           if (found) {
             token.uid = found.id;
             token.sub = String(found.id);
+            token.sv = found.sessionVersion;
+            token.auth = Math.floor(Date.now() / 1000);
           }
         }
         return token;

@@ -38,14 +38,24 @@ export async function findUser(db: Db, id: number): Promise<UserRow | null> {
 }
 
 /** The account for an email and password, or null, taking as long whether or not the email exists. */
-export async function checkCredentials(db: Db, email: string, password: string): Promise<SessionUser | null> {
+export async function checkCredentials(db: Db, email: string, password: string): Promise<(SessionUser & { sessionVersion: number }) | null> {
   const [row] = await db
-    .select({ ...publicColumns, passwordHash: users.passwordHash })
+    .select({ ...publicColumns, passwordHash: users.passwordHash, sessionVersion: users.sessionVersion })
     .from(users)
     .where(eq(sql`lower(${users.email})`, email.trim().toLowerCase()));
   if (!row || !row.passwordHash) return verifyAgainstDecoy(password).then(() => null);
   const ok = await verifyPassword(row.passwordHash, password);
-  return ok && row.active ? { id: row.id, email: row.email, name: row.name, role: row.role } : null;
+  return ok && row.active ? { id: row.id, email: row.email, name: row.name, role: row.role, sessionVersion: row.sessionVersion } : null;
+}
+
+/** Ends every session of a user (sign-out, password change, deactivation); returns the new session version. */
+export async function endSessions(db: Db, id: number): Promise<number> {
+  const [row] = await db
+    .update(users)
+    .set({ sessionVersion: sql`${users.sessionVersion} + 1` })
+    .where(eq(users.id, id))
+    .returning({ sessionVersion: users.sessionVersion });
+  return row?.sessionVersion ?? 0;
 }
 
 export async function createUser(
@@ -96,7 +106,13 @@ async function updateUser<K extends "role" | "active">(
     if (before[field] === value) return before;
     const [after] = await tx
       .update(users)
-      .set({ [field]: value, version: sql`${users.version} + 1`, updatedAt: new Date() })
+      .set({
+        [field]: value,
+        version: sql`${users.version} + 1`,
+        // A deactivated account's sessions end now, not when their tokens expire.
+        ...(field === "active" && value === false ? { sessionVersion: sql`${users.sessionVersion} + 1` } : {}),
+        updatedAt: new Date(),
+      })
       .where(eq(users.id, id))
       .returning(publicColumns);
     await recordAudit(tx, { actor, action, entityType: "user", entityId: id, before: { [field]: before[field] }, after: { [field]: value } });
@@ -125,7 +141,11 @@ export async function changeOwnPassword(db: Db, id: number, current: string, nex
 export async function setPassword(db: Db, id: number, password: string, actor: Actor): Promise<void> {
   const passwordHash = await hashPassword(password);
   await db.transaction(async (tx) => {
-    await tx.update(users).set({ passwordHash, version: sql`${users.version} + 1`, updatedAt: new Date() }).where(eq(users.id, id));
+    // A new password ends every session made with the old one.
+    await tx
+      .update(users)
+      .set({ passwordHash, version: sql`${users.version} + 1`, sessionVersion: sql`${users.sessionVersion} + 1`, updatedAt: new Date() })
+      .where(eq(users.id, id));
     // The event says that the password changed, never what to.
     await recordAudit(tx, { actor, action: "user.password_changed", entityType: "user", entityId: id });
   });

@@ -209,6 +209,8 @@ export const users = pgTable("users", {
   role: userRole("role").notNull().default("viewer"),
   active: boolean("active").notNull().default(true),
   passwordHash: text("password_hash"),
+  /** In every session token; raised on sign-out, password change and deactivation, which ends all sessions. */
+  sessionVersion: integer("session_version").notNull().default(1),
   version: version(),
   createdAt: created(),
   updatedAt: updated(),

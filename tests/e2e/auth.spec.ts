@@ -24,6 +24,8 @@ test.describe("signed out", () => {
     expect((await page.request.get("/sign-in")).status()).toBe(200);
     const pdf = await page.request.get("/updates/2021-q4/pdf", { maxRedirects: 0 });
     expect(pdf.status()).toBe(303);
+    // next-auth's own session endpoint would refresh any token: it is not there unless single sign-on is on.
+    expect((await page.request.get("/api/auth/session")).status()).toBe(404);
     const api = await page.request.get("/api/v1/roadmap", { maxRedirects: 0 });
     expect(api.status()).toBe(401);
     expect(api.headers()["content-type"]).toContain("application/problem+json");
@@ -102,13 +104,25 @@ test("security headers: a CSP with a nonce and no inline scripts, no framing, an
   expect(nonces.every((n) => (n ?? "").length > 0)).toBe(true);
 });
 
-test("sign out ends the session", async ({ page }) => {
-  await page.goto("/");
-  await page.getByRole("button", { name: "Sign out" }).click();
-  await expect(page.getByText("You have signed out.")).toBeVisible();
-  await expectNoAxeViolations(page);
-  await page.goto("/timeline");
-  await expect(page).toHaveURL(/\/sign-in\?returnTo=%2Ftimeline$/);
+test.describe("signing out", () => {
+  test.use({ role: null });
+
+  // A person of its own: signing out ends all of that person's sessions, which would end other tests' too.
+  test("ends the session, and a copy of the session cookie is worthless after it", async ({ page, browser }) => {
+    const person = await addUserAsAdmin(await adminPage(browser), "viewer", "signs-out");
+    await signIn(page, person.email, person.password);
+    const copied = await page.context().cookies();
+    await page.getByRole("button", { name: "Sign out" }).click();
+    await expect(page.getByText("You have signed out.")).toBeVisible();
+    await expectNoAxeViolations(page);
+    await page.goto("/timeline");
+    await expect(page).toHaveURL(/\/sign-in\?returnTo=%2Ftimeline$/);
+
+    const thief = await browser.newContext();
+    await thief.addCookies(copied);
+    const stolen = await thief.request.get("/timeline", { maxRedirects: 0 });
+    expect(stolen.status()).toBe(303);
+  });
 });
 
 test("a clerk sees no draft and no edit or admin control, and those URLs answer 403", async ({ page }) => {

@@ -14,6 +14,7 @@ const DRAFT: Record<Who, Outcome> = { anonymous: "sign-in", viewer: 403, editor:
 const ADMIN: Record<Who, Outcome> = { anonymous: "sign-in", viewer: 403, editor: 403, admin: 200 };
 const PUBLIC: Record<Who, Outcome> = { anonymous: 200, viewer: 200, editor: 200, admin: 200 };
 
+
 /** Route pattern → the URL to try and who gets what. */
 const MATRIX: Record<string, { url: string; expect: Record<Who, Outcome> }> = {
   "/": { url: "/", expect: PUBLISHED },
@@ -31,7 +32,8 @@ const MATRIX: Record<string, { url: string; expect: Record<Who, Outcome> }> = {
   "/admin/users/[id]": { url: "/admin/users/1", expect: ADMIN },
   "/sign-in": { url: "/sign-in", expect: { anonymous: 200, viewer: "sign-in", editor: "sign-in", admin: "sign-in" } },
   "/health": { url: "/health", expect: PUBLIC },
-  "/api/auth/[...nextauth]": { url: "/api/auth/session", expect: PUBLIC },
+  // Only single sign-on's own steps are served, and only when it is configured (it is not, in tests).
+  "/api/auth/[...nextauth]": { url: "/api/auth/session", expect: { anonymous: 404, viewer: 404, editor: 404, admin: 404 } },
 };
 
 /** Server action → the permission its checkpoint demands (the matrix above says who holds which). */

@@ -19,6 +19,8 @@ import {
   findUser,
   listUsers,
   setActive,
+  endSessions,
+  setPassword,
 } from "@/lib/auth/users";
 import { queryRows, scratchConnection } from "../setup/database";
 
@@ -271,10 +273,23 @@ describe("a change whose audit event cannot be written", () => {
 });
 
 describe("checkCredentials", () => {
-  it("gives the account for the right email and password: id, email, name and role only", async () => {
+  it("gives the account for the right email and password: id, email, name, role and session version, never the hash", async () => {
     const user = await newUser("editor");
     const found = await checkCredentials(db, user.email, PASSWORD);
-    expect(found).toStrictEqual({ id: user.id, email: user.email, name: user.name, role: "editor" });
+    expect(found).toStrictEqual({ id: user.id, email: user.email, name: user.name, role: "editor", sessionVersion: 1 });
+  });
+
+  it("ends every session of a user: on request, on a password change, and on deactivation", async () => {
+    const user = await newUser();
+    const version = async () => (await checkCredentials(db, user.email, PASSWORD))?.sessionVersion;
+    expect(await version()).toBe(1);
+    expect(await endSessions(db, user.id)).toBe(2);
+    expect(await version()).toBe(2);
+    await setPassword(db, user.id, "another long passphrase", admin);
+    expect((await checkCredentials(db, user.email, "another long passphrase"))?.sessionVersion).toBe(3);
+    await setActive(db, user.id, false, admin);
+    const [row] = await queryRows<{ session_version: number }>(db, sql`SELECT session_version FROM users WHERE id = ${user.id}`);
+    expect(row?.session_version).toBe(4);
   });
 
   it("matches the email whatever its case and surrounding spaces", async () => {

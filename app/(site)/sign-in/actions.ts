@@ -1,5 +1,7 @@
 "use server";
 // POST (server action) on /sign-in — email and password sign-in. Public: it is how one gets a session.
+import { createHash } from "node:crypto";
+import { sql } from "drizzle-orm";
 import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
 import { z } from "zod";
@@ -27,29 +29,37 @@ export async function signIn(_previous: FormState, form: FormData): Promise<Form
   if (!parsed.success) return { errors: fieldErrors(parsed.error.issues), values };
   const { email, password, returnTo } = parsed.data;
 
-  const db = await getDb();
   const address = await clientAddress();
-  const actor = { userId: null, label: `Sign-in form: ${email.toLowerCase()}`, sourceAddress: address };
-  const throttle = await throttleFor(db, email, address);
-  if (throttle.refused) {
-    await recordAudit(db, { actor, action: "sign_in.refused", entityType: "session", entityId: null, after: { email: email.toLowerCase() } });
-    return { errors: {}, values, formError: REFUSED_MESSAGE };
-  }
-  if (throttle.delayMs > 0) await new Promise((resolve) => setTimeout(resolve, throttle.delayMs));
-
-  const user = await checkCredentials(db, email, password);
-  await recordAttempt(db, email, address, user !== null);
-  if (!user) {
-    await recordAudit(db, { actor, action: "sign_in.failed", entityType: "session", entityId: null, after: { email: email.toLowerCase() } });
-    return { errors: { email: WRONG }, values };
-  }
-  await recordAudit(db, {
-    actor: { userId: user.id, label: user.email, sourceAddress: address },
-    action: "sign_in.succeeded",
-    entityType: "session",
-    entityId: user.id,
-    after: { method: "password" },
+  const outcome = await (await getDb()).transaction(async (db) => {
+    // One attempt at a time per account: parallel guesses would otherwise all read the old count.
+    await db.execute(sql`SELECT pg_advisory_xact_lock(hashtext(${`sign-in:${email.trim().toLowerCase()}`}))`);
+    // The audit keeps a fingerprint of what was typed, not the text: people type passwords into the email field.
+    const typed = { emailFingerprint: createHash("sha256").update(email.trim().toLowerCase()).digest("hex").slice(0, 16) };
+    const anonymous = { userId: null, label: "Sign-in form", sourceAddress: address };
+    const throttle = await throttleFor(db, email, address);
+    if (throttle.refused) {
+      await recordAudit(db, { actor: anonymous, action: "sign_in.refused", entityType: "session", entityId: null, after: typed });
+      return "refused" as const;
+    }
+    if (throttle.delayMs > 0) await new Promise((resolve) => setTimeout(resolve, throttle.delayMs));
+    const user = await checkCredentials(db, email, password);
+    await recordAttempt(db, email, address, user !== null);
+    if (!user) {
+      await recordAudit(db, { actor: anonymous, action: "sign_in.failed", entityType: "session", entityId: null, after: typed });
+      return "wrong" as const;
+    }
+    await recordAudit(db, {
+      actor: { userId: user.id, label: user.email, sourceAddress: address },
+      action: "sign_in.succeeded",
+      entityType: "session",
+      entityId: user.id,
+      after: { method: "password" },
+    });
+    return user;
   });
+  if (outcome === "refused") return { errors: {}, values, formError: REFUSED_MESSAGE };
+  if (outcome === "wrong") return { errors: { email: WRONG }, values };
+  const user = outcome;
   (await cookies()).set(sessionCookieName(), await encodeSession(user), sessionCookieOptions());
   redirect(safeReturnTo(returnTo));
 }

@@ -1,0 +1,1 @@
+export function trustedClientAddress(socketAddress: string, forwardedFor: string | string[] | undefined, hops: number): string;
