@@ -7,7 +7,9 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { PATH_HEADER } from "@/lib/auth/request-headers";
 import { isValidRenderToken, RENDER_TOKEN_HEADER } from "@/lib/auth/render-token";
+import { gate } from "@/lib/auth/route-gate";
 import { readSession, sessionCookieName } from "@/lib/auth/session";
+import { sessionUser } from "@/lib/auth/current-user";
 import { oidcEnabled } from "@/lib/env";
 
 const PUBLIC_PATHS = [/^\/health$/, /^\/sign-in$/];
@@ -77,8 +79,9 @@ export async function proxy(request: NextRequest) {
     PUBLIC_PATHS.some((p) => p.test(pathname)) ||
     (/^\/updates\/[^/]+\/print$/.test(pathname) && isValidRenderToken(request.headers.get(RENDER_TOKEN_HEADER), pathname));
   if (!isPublic) {
-    const signedIn = (await readSession(request.cookies.get(sessionCookieName())?.value)) !== null;
-    if (!signedIn) {
+    const session = await readSession(request.cookies.get(sessionCookieName())?.value);
+    const user = session ? await sessionUser(session) : null;
+    if (!user) {
       if (pathname.startsWith("/api/")) {
         const body = JSON.stringify({ type: "about:blank", title: "Sign in required", status: 401, detail: "Sign in, then try again." });
         return withSecurityHeaders(new NextResponse(body, { status: 401, headers: { "content-type": "application/problem+json" } }), csp);
@@ -86,6 +89,18 @@ export async function proxy(request: NextRequest) {
       const signIn = new URL("/sign-in", request.url);
       signIn.search = `?returnTo=${encodeURIComponent(pathname + search)}`;
       return withSecurityHeaders(NextResponse.redirect(signIn, 303), csp);
+    }
+    if (request.method === "GET" || request.method === "HEAD") {
+      const verdict = await gate(pathname, user.role);
+      if (verdict !== "ok") {
+        const headers = new Headers(request.headers);
+        headers.set("x-nonce", nonce);
+        headers.set("Content-Security-Policy", csp);
+        headers.set(PATH_HEADER, pathname + search);
+        // The forbidden page is a real page; any address that matches no route renders the 404 page.
+        const target = new URL(verdict === "forbidden" ? "/forbidden" : "/_page-not-found", request.url);
+        return withSecurityHeaders(NextResponse.rewrite(target, { status: verdict === "forbidden" ? 403 : 404, request: { headers } }), csp);
+      }
     }
   }
 

@@ -8,20 +8,23 @@ import { eq } from "drizzle-orm";
 import { getDb } from "@/lib/db";
 import { users } from "@/lib/db/schema";
 import type { Role } from "./permissions";
-import { readSession, sessionCookieName } from "./session";
+import { readSession, sessionCookieName, type SessionRef } from "./session";
 
 /** A user as the app handles them: never with a password hash. */
 export type SessionUser = { id: number; email: string; name: string; role: Role };
 
 const userColumns = { id: users.id, email: users.email, name: users.name, role: users.role, active: users.active, sessionVersion: users.sessionVersion };
 
-export const currentUser = cache(async (): Promise<SessionUser | null> => {
-  const session = await readSession((await cookies()).get(sessionCookieName())?.value);
-  if (session === null) return null;
+/** The user a session names, if they are still active and the session has not been ended since. */
+export async function sessionUser(session: SessionRef): Promise<SessionUser | null> {
   const [row] = await (await getDb()).select(userColumns).from(users).where(eq(users.id, session.userId));
-  // Deactivated, or signed out / password changed since this token was made: not signed in.
   if (!row || !row.active || row.sessionVersion !== session.sessionVersion) return null;
   return { id: row.id, email: row.email, name: row.name, role: row.role };
+}
+
+export const currentUser = cache(async (): Promise<SessionUser | null> => {
+  const session = await readSession((await cookies()).get(sessionCookieName())?.value);
+  return session === null ? null : sessionUser(session);
 });
 
 /**

@@ -1,4 +1,4 @@
-import { expect, test } from "./support/fixtures";
+import { DEMO, demoPassword, expect, test } from "./support/fixtures";
 
 test.use({ javaScriptEnabled: false });
 
@@ -14,6 +14,27 @@ test("every page works with JavaScript turned off", async ({ page }) => {
   await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Quarterly updates" }).click();
   await page.getByRole("link", { name: "2021 Q4", exact: true }).click();
   await expect(page.getByText("Dear Chair,")).toBeVisible();
-  const response = await page.goto("/products/no-such-product");
-  expect(response?.status()).toBe(404);
+  // Refusals and unknown addresses are real pages too, not a blank body waiting for JavaScript.
+  const missing = await page.goto("/products/no-such-product");
+  expect(missing?.status()).toBe(404);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Page not found");
+  const refused = await page.goto("/draft");
+  expect(refused?.status()).toBe(403);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("You do not have permission to see this page");
+});
+
+test.describe("signed out", () => {
+  test.use({ role: null });
+
+  test("the sign-in form shows its errors and signs in without JavaScript", async ({ page }) => {
+    await page.goto("/sign-in?returnTo=%2Ftimeline");
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await expect(page.getByRole("heading", { name: "There is a problem" })).toBeVisible();
+    await expect(page.getByRole("link", { name: "Enter your email address" })).toHaveAttribute("href", "#email");
+    await page.getByLabel("Email address").fill(DEMO.viewer);
+    await page.getByLabel("Password", { exact: true }).fill(demoPassword());
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await expect(page).toHaveURL(/\/timeline$/);
+    await expect(page.getByRole("button", { name: "Sign out" })).toBeVisible();
+  });
 });

@@ -26,6 +26,7 @@ const MATRIX: Record<string, { url: string; expect: Record<Who, Outcome> }> = {
   "/updates/[slug]/print": { url: "/updates/2021-q4/print", expect: PUBLISHED },
   "/updates/[slug]/pdf": { url: "/updates/2021-q4/pdf", expect: PUBLISHED },
   "/draft": { url: "/draft", expect: DRAFT },
+  "/forbidden": { url: "/forbidden", expect: { anonymous: "sign-in", viewer: 200, editor: 200, admin: 200 } },
   "/account": { url: "/account", expect: { anonymous: "sign-in", viewer: 200, editor: 200, admin: 200 } },
   "/admin/users": { url: "/admin/users", expect: ADMIN },
   "/admin/users/new": { url: "/admin/users/new", expect: ADMIN },
