@@ -46,6 +46,11 @@ function withSecurityHeaders(response: NextResponse, csp: string): NextResponse 
   return response;
 }
 
+function unavailable(): NextResponse {
+  const html = `<!doctype html><html lang="en-GB"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Sorry, the service is unavailable – NLEDP roadmap</title></head><body style="font-family: Arial, Helvetica, sans-serif; max-width: 40em; margin: 2em auto; padding: 0 1em; color: #0b0c0c"><main><h1>Sorry, the service is unavailable</h1><p>The roadmap cannot be shown at the moment. Try again in a few minutes.</p><p>Nothing you saved has been lost.</p></main></body></html>`;
+  return new NextResponse(html, { status: 503, headers: { "content-type": "text/html; charset=utf-8", "retry-after": "60" } });
+}
+
 function isCrossSiteWrite(request: NextRequest): boolean {
   if (["GET", "HEAD", "OPTIONS"].includes(request.method)) return false;
   const site = request.headers.get("sec-fetch-site");
@@ -80,7 +85,14 @@ export async function proxy(request: NextRequest) {
     (/^\/updates\/[^/]+\/print$/.test(pathname) && isValidRenderToken(request.headers.get(RENDER_TOKEN_HEADER), pathname));
   if (!isPublic) {
     const session = await readSession(request.cookies.get(sessionCookieName())?.value);
-    const user = session ? await sessionUser(session) : null;
+    let user: Awaited<ReturnType<typeof sessionUser>> = null;
+    try {
+      user = session ? await sessionUser(session) : null;
+    } catch (error) {
+      // The database is down or not answering: say so plainly (as HTML that needs no script), not a blank error.
+      console.error("Database unavailable:", error instanceof Error ? error.message : error);
+      return withSecurityHeaders(unavailable(), csp);
+    }
     if (!user) {
       if (pathname.startsWith("/api/")) {
         const body = JSON.stringify({ type: "about:blank", title: "Sign in required", status: 401, detail: "Sign in, then try again." });
@@ -91,7 +103,13 @@ export async function proxy(request: NextRequest) {
       return withSecurityHeaders(NextResponse.redirect(signIn, 303), csp);
     }
     if (request.method === "GET" || request.method === "HEAD") {
-      const verdict = await gate(pathname, user.role);
+      let verdict: Awaited<ReturnType<typeof gate>>;
+      try {
+        verdict = await gate(pathname, user.role);
+      } catch (error) {
+        console.error("Database unavailable:", error instanceof Error ? error.message : error);
+        return withSecurityHeaders(unavailable(), csp);
+      }
       if (verdict !== "ok") {
         const headers = new Headers(request.headers);
         headers.set("x-nonce", nonce);
