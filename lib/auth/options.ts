@@ -27,6 +27,8 @@ export function authOptions(): NextAuthOptions {
   return {
     secret: authSecret(),
     session: { strategy: "jwt", maxAge: sessionMaxAgeSeconds() },
+    // A refused single sign-on comes back to our own sign-in page, which says what happened.
+    pages: { error: "/sign-in" },
     providers: oidcEnabled(settings)
       ? [
           {

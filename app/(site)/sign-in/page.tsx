@@ -9,10 +9,10 @@ import { SignInForm } from "./SignInForm";
 
 export const metadata: Metadata = { title: "Sign in" };
 
-type Props = { searchParams: Promise<{ returnTo?: string; signedOut?: string }> };
+type Props = { searchParams: Promise<{ returnTo?: string; signedOut?: string; error?: string }> };
 
 export default async function SignInPage({ searchParams }: Props) {
-  const { returnTo, signedOut } = await searchParams;
+  const { returnTo, signedOut, error } = await searchParams;
   const target = safeReturnTo(returnTo);
   if (await currentUser()) redirect(target);
   return (
@@ -20,6 +20,12 @@ export default async function SignInPage({ searchParams }: Props) {
       {signedOut ? (
         <div role="status" className="mb-8 max-w-[45em] border-[5px] border-govuk-green p-4">
           <p className="font-bold">You have signed out.</p>
+        </div>
+      ) : null}
+      {error ? (
+        <div role="alert" className="mb-8 max-w-[45em] border-[5px] border-govuk-red p-4">
+          <h2 className="mb-2 text-2xl font-bold">Single sign-on did not sign you in</h2>
+          <p>Your account may not have been added to this service yet, or your organisation did not confirm your email address. Ask your administrator.</p>
         </div>
       ) : null}
       <H1>Sign in to the NLEDP roadmap</H1>
