@@ -22,10 +22,11 @@ const server = http.createServer((request, response) => {
   delete request.headers["x-real-ip"];
   handle(request, response);
 });
-server.listen(port, hostname, () => {
-  console.log(`Serving on http://localhost:${port}`);
-  // Start-up (migrations, seed, demo accounts: instrumentation.ts) runs with the first request: make it now.
-  fetch(`http://127.0.0.1:${port}/health`).catch(() => {});
+server.listen(port, hostname, async () => {
+  // Start-up (migrations, seed, demo accounts: instrumentation.ts) runs with the first request: make it
+  // now, and say the server is ready only once it has run.
+  await fetch(`http://127.0.0.1:${port}/health`).catch(() => {});
+  console.log(`Ready on http://localhost:${port}`);
 });
 for (const signal of ["SIGINT", "SIGTERM"]) {
   process.on(signal, () => server.close(() => process.exit(0)));
