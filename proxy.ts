@@ -111,22 +111,24 @@ export async function proxy(request: NextRequest) {
         return withSecurityHeaders(unavailable(), csp);
       }
       if (verdict !== "ok") {
-        const headers = new Headers(request.headers);
-        headers.set("x-nonce", nonce);
-        headers.set("Content-Security-Policy", csp);
-        headers.set(PATH_HEADER, pathname + search);
         // The forbidden page is a real page; any address that matches no route renders the 404 page.
         const target = new URL(verdict === "forbidden" ? "/forbidden" : "/_page-not-found", request.url);
-        return withSecurityHeaders(NextResponse.rewrite(target, { status: verdict === "forbidden" ? 403 : 404, request: { headers } }), csp);
+        const init = { status: verdict === "forbidden" ? 403 : 404, request: { headers: forwardedHeaders(request, nonce, csp) } };
+        return withSecurityHeaders(NextResponse.rewrite(target, init), csp);
       }
     }
   }
 
-  const requestHeaders = new Headers(request.headers);
-  requestHeaders.set("x-nonce", nonce);
-  requestHeaders.set("Content-Security-Policy", csp);
-  requestHeaders.set(PATH_HEADER, pathname + search);
-  return withSecurityHeaders(NextResponse.next({ request: { headers: requestHeaders } }), csp);
+  return withSecurityHeaders(NextResponse.next({ request: { headers: forwardedHeaders(request, nonce, csp) } }), csp);
+}
+
+/** The request's headers for the app behind: the nonce for its scripts, and the path for the checkpoint. */
+function forwardedHeaders(request: NextRequest, nonce: string, csp: string): Headers {
+  const headers = new Headers(request.headers);
+  headers.set("x-nonce", nonce);
+  headers.set("Content-Security-Policy", csp);
+  headers.set(PATH_HEADER, request.nextUrl.pathname + request.nextUrl.search);
+  return headers;
 }
 
 export const config = {
