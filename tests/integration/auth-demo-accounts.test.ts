@@ -6,19 +6,15 @@
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "@/lib/db/client";
-import { migrateDatabase } from "@/lib/db/migrate";
 import { readEnv } from "@/lib/env";
 import { demoAccountsAtStart } from "@/lib/auth/demo-accounts";
 import { checkCredentials, countUsers, createUser } from "@/lib/auth/users";
-import { queryRows, scratchConnection } from "../setup/database";
+import { migratedScratch, queryRows } from "../setup/database";
 
 let db: Db;
 let dispose: () => Promise<void>;
 beforeAll(async () => {
-  const scratch = await scratchConnection();
-  dispose = scratch.dispose;
-  await migrateDatabase(scratch.connection);
-  db = scratch.connection.db;
+  ({ db, dispose } = await migratedScratch());
 });
 afterAll(() => dispose?.());
 

@@ -3,7 +3,6 @@
  * would run it: a real process, against a server database named by DATABASE_URL (no NEXTAUTH_SECRET
  * needed), with the password in NLEDP_USER_PASSWORD. Exit codes: 0 made, 1 duplicate, 2 bad input.
  */
-import { spawn } from "node:child_process";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { sql } from "drizzle-orm";
@@ -11,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { connect, type Connection } from "@/lib/db/client";
 import { checkCredentials, countUsers } from "@/lib/auth/users";
 import { createScratchDatabase, queryRows, type ScratchDatabase } from "../setup/database";
+import { runTypeScript, type ChildRun } from "../setup/child-process";
 
 const root = fileURLToPath(new URL("../..", import.meta.url));
 const script = path.join(root, "scripts/user-create.ts");
@@ -27,22 +27,14 @@ afterAll(async () => {
   await database?.drop();
 });
 
-type Run = { code: number | null; stdout: string; stderr: string };
+type Run = ChildRun;
 
 /** Runs the script; `password` null leaves NLEDP_USER_PASSWORD unset. */
 function userCreate(args: string[], password: string | null = PASSWORD): Promise<Run> {
   const env: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: database.url, NODE_OPTIONS: "" };
   for (const name of ["NEXTAUTH_SECRET", "NLEDP_USER_PASSWORD", "SEED_DEMO_USERS", "DEMO_PASSWORD", "PGLITE_DIR"]) delete env[name];
   if (password !== null) env.NLEDP_USER_PASSWORD = password;
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ["--import", "tsx", script, ...args], { cwd: root, stdio: ["ignore", "pipe", "pipe"], env });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
-    child.on("error", reject);
-    child.on("close", (code) => resolve({ code, stdout, stderr }));
-  });
+  return runTypeScript(script, args, { cwd: root, env });
 }
 
 /** Opened after the script's first run, which migrates the database. */

@@ -12,6 +12,7 @@ import { fileURLToPath } from "node:url";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { connect, type Connection } from "@/lib/db/client";
+import { runTypeScript } from "../setup/child-process";
 
 const root = fileURLToPath(new URL("../..", import.meta.url));
 const script = path.join(root, "tests/setup/open-pglite-folder.ts");
@@ -24,19 +25,7 @@ afterAll(() => fs.rmSync(work, { recursive: true, force: true }));
 
 /** Runs the child script on `folder` in a separate Node process. */
 function openInAnotherProcess(folder: string): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ["--import", "tsx", script, folder], {
-      cwd: root,
-      stdio: ["ignore", "pipe", "pipe"],
-      env: { ...process.env, NODE_OPTIONS: "" },
-    });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
-    child.on("error", reject);
-    child.on("close", (code) => resolve({ code, stdout, stderr }));
-  });
+  return runTypeScript(script, [folder], { cwd: root, env: { ...process.env, NODE_OPTIONS: "" } });
 }
 
 const readLock = (folder: string) => JSON.parse(fs.readFileSync(`${folder}.lock`, "utf8")) as { pid: number };

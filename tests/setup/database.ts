@@ -53,6 +53,13 @@ export async function scratchConnection(): Promise<{ connection: Connection; url
   };
 }
 
+/** A migrated (not seeded) scratch database for a test file: call in beforeAll, dispose in afterAll. */
+export async function migratedScratch(): Promise<{ db: Db; url: string; dispose: () => Promise<void> }> {
+  const scratch = await scratchConnection();
+  await migrateDatabase(scratch.connection);
+  return { db: scratch.connection.db, url: scratch.url, dispose: scratch.dispose };
+}
+
 /**
  * Rows of a raw SQL query. `Db` is typed for both drivers, so `execute` returns `unknown`; node-postgres
  * and PGlite both answer with `{ rows }`.
