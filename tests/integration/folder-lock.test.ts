@@ -4,7 +4,7 @@
  * refused with a message that says what to do. A lock left by a process that died is taken over.
  * The second process here is a real one, started with tsx like a developer's script.
  */
-import { spawn, spawnSync } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
