@@ -95,3 +95,37 @@ export function Button({ children, variant = "primary", name, value }: { childre
     </button>
   );
 }
+
+/** The GOV.UK date input: day, month and year as three boxes, named `<name>-day`, `<name>-month`, `<name>-year`. */
+export function DateInput({
+  name, legend, hint, error, values,
+}: {
+  name: string; legend: string; hint?: string; error?: string; values: { day?: string; month?: string; year?: string };
+}) {
+  const described = [hint ? `${name}-hint` : "", error ? `${name}-error` : ""].filter(Boolean).join(" ") || undefined;
+  const box = (part: "day" | "month" | "year", label: string, width: string) => (
+    <div className="mr-4 inline-block">
+      <label htmlFor={part === "day" ? name : `${name}-${part}`} className="mb-1 block">{label}</label>
+      <input
+        id={part === "day" ? name : `${name}-${part}`}
+        name={`${name}-${part}`}
+        inputMode="numeric"
+        defaultValue={values[part] ?? ""}
+        aria-invalid={error ? true : undefined}
+        className={`${inputClass} ${width} ${error ? "border-govuk-red" : ""}`}
+      />
+    </div>
+  );
+  return (
+    <FieldWrapper error={error}>
+      <fieldset role="group" aria-describedby={described}>
+        <legend className="mb-2 font-bold">{legend}</legend>
+        {hint ? <p id={`${name}-hint`} className="mb-2 text-govuk-secondary">{hint}</p> : null}
+        <ErrorMessage id={name} error={error} />
+        {box("day", "Day", "w-[3.5em]!")}
+        {box("month", "Month", "w-[3.5em]!")}
+        {box("year", "Year", "w-[5em]!")}
+      </fieldset>
+    </FieldWrapper>
+  );
+}

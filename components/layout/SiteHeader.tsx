@@ -10,6 +10,7 @@ const NAV: Array<{ href: string; label: string; needs: Permission }> = [
   { href: "/updates", label: "Quarterly updates", needs: "read:published" },
   { href: "/draft", label: "Working draft", needs: "read:draft" },
   { href: "/admin/users", label: "Users", needs: "manage:users" },
+  { href: "/admin/audit", label: "Audit trail", needs: "read:audit" },
 ];
 
 const headerLink = "text-white no-underline hover:underline visited:text-white focus-visible:text-govuk-black";

@@ -13,6 +13,7 @@ import { can, type Permission, type Role } from "./permissions";
 /** Pages that need more than reading the published roadmap, by path prefix. */
 const PAGE_PERMISSIONS: Array<[RegExp, Permission]> = [
   [/^\/draft(\/|$)/, "read:draft"],
+  [/^\/admin\/audit(\/|$)/, "read:audit"],
   [/^\/admin(\/|$)/, "manage:users"],
 ];
 

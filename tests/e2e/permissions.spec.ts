@@ -29,6 +29,8 @@ const MATRIX: Record<string, { url: string; expect: Record<Who, Outcome> }> = {
   "/forbidden": { url: "/forbidden", expect: { anonymous: "sign-in", viewer: 200, editor: 200, admin: 200 } },
   "/account": { url: "/account", expect: { anonymous: "sign-in", viewer: 200, editor: 200, admin: 200 } },
   "/admin/users": { url: "/admin/users", expect: ADMIN },
+  "/admin/audit": { url: "/admin/audit", expect: ADMIN },
+  "/admin/audit/csv": { url: "/admin/audit/csv", expect: { anonymous: "sign-in", viewer: 403, editor: 403, admin: 200 } },
   "/admin/users/new": { url: "/admin/users/new", expect: ADMIN },
   "/admin/users/[id]": { url: "/admin/users/1", expect: ADMIN },
   "/sign-in": { url: "/sign-in", expect: { anonymous: 200, viewer: "sign-in", editor: "sign-in", admin: "sign-in" } },

@@ -1,0 +1,44 @@
+import { expect, test } from "./support/fixtures";
+import { expectNoAxeViolations } from "./support/axe";
+
+test.use({ role: "admin" });
+
+test("an administrator reads the audit trail, filters it by entity and date, and downloads it as CSV", async ({ page }) => {
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Audit trail" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Audit trail");
+  const events = page.getByRole("table", { name: "Audit events, newest first" });
+  // This test's own sign-in is the newest event of its kind.
+  await expect(events.getByRole("row").filter({ hasText: "sign_in.succeeded" }).first()).toContainText("admin@example.gov.uk");
+  await expectNoAxeViolations(page);
+
+  await page.getByLabel("Entity").selectOption("user");
+  await page.getByRole("button", { name: "Filter" }).click();
+  await expect(page).toHaveURL(/entity=user/);
+  const entities = await events.locator("tbody tr td:nth-child(4)").allTextContents();
+  expect(entities.length).toBeGreaterThan(0);
+  expect(entities.every((e) => e.startsWith("user"))).toBe(true);
+
+  const csv = await page.request.get(await page.getByRole("link", { name: "Download these events as CSV" }).getAttribute("href") as string);
+  expect(csv.status()).toBe(200);
+  expect(csv.headers()["content-type"]).toContain("text/csv");
+  const lines = (await csv.text()).trimEnd().split("\r\n");
+  expect(lines[0]).toContain('"When (UK time)","Who"');
+  expect(lines.length).toBe(entities.length + 1);
+  expect(lines.slice(1).every((l) => l.includes('"user"'))).toBe(true);
+  expect(lines.some((l) => l.includes("user.created"))).toBe(true);
+
+  // A date that does not exist is an error at the field, in the summary.
+  await page.getByRole("group", { name: "From" }).getByLabel("Day").fill("31");
+  await page.getByRole("group", { name: "From" }).getByLabel("Month").fill("2");
+  await page.getByRole("group", { name: "From" }).getByLabel("Year").fill("2026");
+  await page.getByRole("button", { name: "Filter" }).click();
+  await expect(page.getByRole("alert", { name: "There is a problem" })).toContainText("The from date must be a real date");
+  await expectNoAxeViolations(page);
+
+  // Events on a day in the future: none.
+  await page.getByRole("group", { name: "From" }).getByLabel("Day").fill("1");
+  await page.getByRole("group", { name: "From" }).getByLabel("Month").fill("1");
+  await page.getByRole("group", { name: "From" }).getByLabel("Year").fill("2199");
+  await page.getByRole("button", { name: "Filter" }).click();
+  await expect(page.getByText("No events match these filters.")).toBeVisible();
+});
