@@ -7,7 +7,8 @@
 import { eq } from "drizzle-orm";
 import { getDb } from "@/lib/db";
 import { users } from "@/lib/db/schema";
-import { latestSnapshot, publishedUpdateWithPrevious } from "@/lib/roadmap/published";
+import { isUpdateSlug, PROGRAMME_SLUG } from "@/lib/roadmap/published";
+import { publishedProductExists, publishedUpdateExists } from "@/lib/roadmap/snapshot";
 import { can, type Permission, type Role } from "./permissions";
 
 /** Pages that need more than reading the published roadmap, by path prefix. */
@@ -23,13 +24,14 @@ export async function gate(pathname: string, role: Role): Promise<Gate> {
   for (const [pattern, permission] of PAGE_PERMISSIONS) {
     if (pattern.test(pathname) && !can(role, permission)) return "forbidden";
   }
+  // Existence only, asked of the database: the page loads the snapshot itself.
   const product = /^\/products\/([^/]+)$/.exec(pathname);
-  if (product) {
-    const snapshot = await latestSnapshot();
-    return snapshot?.content.roadmap.products.some((p) => p.slug === decodeURIComponent(product[1]!)) ? "ok" : "not-found";
-  }
+  if (product) return (await publishedProductExists(await getDb(), PROGRAMME_SLUG, decodeURIComponent(product[1]!))) ? "ok" : "not-found";
   const update = /^\/updates\/([^/]+)(\/print)?$/.exec(pathname);
-  if (update) return (await publishedUpdateWithPrevious(decodeURIComponent(update[1]!))) ? "ok" : "not-found";
+  if (update) {
+    const slug = decodeURIComponent(update[1]!);
+    return isUpdateSlug(slug) && (await publishedUpdateExists(await getDb(), PROGRAMME_SLUG, slug)) ? "ok" : "not-found";
+  }
   const user = /^\/admin\/users\/([^/]+)$/.exec(pathname);
   if (user && user[1] !== "new") {
     const id = Number(user[1]);

@@ -3,7 +3,7 @@
  */
 import { createHash } from "node:crypto";
 import { and, desc, eq, sql } from "drizzle-orm";
-import type { Db } from "@/lib/db/client";
+import { rowsOf, type Db } from "@/lib/db/client";
 import * as t from "@/lib/db/schema";
 import { recordAudit, type Actor } from "@/lib/audit/record";
 import { loadRoadmap, toUpdateSummary } from "./load";
@@ -134,3 +134,30 @@ export async function keepSnapshotExport(db: Db, snapshotId: number, kind: strin
   await db.insert(t.snapshotExports).values({ snapshotId, kind, contentType, body }).onConflictDoNothing();
 }
 
+
+/**
+ * Whether the latest published snapshot has a product with this slug, asked of the database (a JSONB
+ * containment test) rather than by loading the snapshot: the proxy asks it before every product page.
+ */
+export async function publishedProductExists(db: Db, programmeSlug: string, productSlug: string): Promise<boolean> {
+  const rows = await rowsOf<{ found: boolean }>(
+    db,
+    sql`SELECT s.content -> 'roadmap' -> 'products' @> ${JSON.stringify([{ slug: productSlug }])}::jsonb AS found
+        FROM ${t.snapshots} s
+        JOIN ${t.quarterlyUpdates} u ON u.id = s.update_id
+        JOIN ${t.programmes} p ON p.id = u.programme_id
+        WHERE p.slug = ${programmeSlug} AND u.state = 'published'
+        ORDER BY u.year DESC, u.quarter DESC LIMIT 1`,
+  );
+  return rows[0]?.found === true;
+}
+
+/** Whether an update with this slug is published (without loading its snapshot). */
+export async function publishedUpdateExists(db: Db, programmeSlug: string, updateSlug: string): Promise<boolean> {
+  const [row] = await db
+    .select({ id: t.quarterlyUpdates.id })
+    .from(t.quarterlyUpdates)
+    .innerJoin(t.programmes, eq(t.programmes.id, t.quarterlyUpdates.programmeId))
+    .where(and(eq(t.programmes.slug, programmeSlug), eq(t.quarterlyUpdates.slug, updateSlug), eq(t.quarterlyUpdates.state, "published")));
+  return row !== undefined;
+}
