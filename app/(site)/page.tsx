@@ -1,23 +1,26 @@
-// GET / — programme overview: each product's phase, next milestone and status; the dependencies. Needs: read:published.
+// GET / — programme overview: each product's phase, next milestone and status; the dependencies. Needs: read:published
+// (clerks see the latest published update; programme staff the working draft, with edit links).
 import { FactorList } from "@/components/roadmap/FactorList";
 import { ProductTable } from "@/components/roadmap/ProductTable";
-import { NothingPublished, PublishedNote } from "@/components/roadmap/PublishedNote";
+import { NothingPublished, ReaderNote } from "@/components/roadmap/PublishedNote";
 import { RolloutSummary } from "@/components/roadmap/RolloutSummary";
 import { H1, H2, Lead } from "@/components/ui/typography";
-import { latestSnapshot } from "@/lib/roadmap/published";
+import Link from "next/link";
+import { roadmapForReader } from "@/lib/roadmap/for-reader";
+import { can } from "@/lib/auth/permissions";
 import { requirePermission } from "@/lib/auth/checkpoint";
 
-export default async function OverviewPage() {
-  await requirePermission("read:published");
-  const snapshot = await latestSnapshot();
-  if (!snapshot) return <NothingPublished />;
-  const { roadmap, update } = snapshot.content;
-  const asOf = update.publishedOn ?? "";
+export default async function OverviewPage({ searchParams }: { searchParams: Promise<{ view?: string }> }) {
+  const user = await requirePermission("read:published");
+  const view = await roadmapForReader(user, (await searchParams).view);
+  if (!view) return <NothingPublished />;
+  const { roadmap, asOf } = view;
+  const editing = view.kind === "draft" && can(user.role, "edit:roadmap");
   return (
     <>
       <H1 caption={`${roadmap.programme.department} · ${roadmap.programme.shortName}`}>{roadmap.programme.name}</H1>
       <Lead>{roadmap.programme.description}</Lead>
-      <PublishedNote update={update} />
+      <ReaderNote view={view} path="/" />
       <ProductTable roadmap={roadmap} asOf={asOf} caption={`The first ${roadmap.products.length} product areas`} />
       <H2>Rollout</H2>
       {roadmap.products.filter((p) => p.rollout).map((p) => (
@@ -28,7 +31,8 @@ export default async function OverviewPage() {
         The effective and timely delivery of {roadmap.programme.shortName} products beyond their individual design and build
         depends on {roadmap.factors.length === 3 ? "three" : roadmap.factors.length} main factors.
       </p>
-      <FactorList roadmap={roadmap} caption="Programme-level dependencies" />
+      <FactorList roadmap={roadmap} caption="Programme-level dependencies" editable={editing} />
+      {editing ? <p className="mb-8"><Link href="/factors/new">Add a programme dependency</Link></p> : null}
     </>
   );
 }

@@ -1,14 +1,14 @@
 /** GOV.UK form fields: label, hint, the error beside the field, and the input kept on error. */
 import type { ReactNode } from "react";
 
-const inputClass =
+export const inputClass =
   "block w-full max-w-[30em] border-2 border-govuk-black px-2 py-1.5 text-lg focus-visible:outline-[3px] focus-visible:outline-govuk-focus focus-visible:shadow-[inset_0_0_0_2px_#0b0c0c]";
 
-function FieldWrapper({ error, children }: { error?: string; children: ReactNode }) {
+export function FieldWrapper({ error, children }: { error?: string; children: ReactNode }) {
   return <div className={`mb-6 ${error ? "border-l-[5px] border-govuk-red pl-4" : ""}`}>{children}</div>;
 }
 
-function ErrorMessage({ id, error }: { id: string; error?: string }) {
+export function ErrorMessage({ id, error }: { id: string; error?: string }) {
   if (!error) return null;
   return (
     <p id={`${id}-error`} className="mb-2 font-bold text-govuk-red">
@@ -125,6 +125,88 @@ export function DateInput({
         {box("day", "Day", "w-[3.5em]!")}
         {box("month", "Month", "w-[3.5em]!")}
         {box("year", "Year", "w-[5em]!")}
+      </fieldset>
+    </FieldWrapper>
+  );
+}
+
+function describedBy(name: string, hint?: string, error?: string): string | undefined {
+  return [hint ? `${name}-hint` : "", error ? `${name}-error` : ""].filter(Boolean).join(" ") || undefined;
+}
+
+export function Textarea({
+  name, label, hint, error, defaultValue, rows = 4,
+}: { name: string; label: string; hint?: string; error?: string; defaultValue?: string; rows?: number }) {
+  return (
+    <FieldWrapper error={error}>
+      <label htmlFor={name} className="mb-1 block font-bold">{label}</label>
+      {hint ? <p id={`${name}-hint`} className="mb-2 text-govuk-secondary">{hint}</p> : null}
+      <ErrorMessage id={name} error={error} />
+      <textarea
+        id={name}
+        name={name}
+        rows={rows}
+        defaultValue={defaultValue}
+        aria-describedby={describedBy(name, hint, error)}
+        aria-invalid={error ? true : undefined}
+        className={`${inputClass} max-w-[40em] ${error ? "border-govuk-red" : ""}`}
+      />
+    </FieldWrapper>
+  );
+}
+
+export function Select({
+  name, label, hint, error, defaultValue, options,
+}: {
+  name: string; label: string; hint?: string; error?: string; defaultValue?: string;
+  options: Array<{ value: string; label: string }>;
+}) {
+  return (
+    <FieldWrapper error={error}>
+      <label htmlFor={name} className="mb-1 block font-bold">{label}</label>
+      {hint ? <p id={`${name}-hint`} className="mb-2 text-govuk-secondary">{hint}</p> : null}
+      <ErrorMessage id={name} error={error} />
+      <select
+        id={name}
+        name={name}
+        defaultValue={defaultValue}
+        aria-describedby={describedBy(name, hint, error)}
+        aria-invalid={error ? true : undefined}
+        className={`${inputClass} w-auto! bg-white ${error ? "border-govuk-red" : ""}`}
+      >
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>{o.label}</option>
+        ))}
+      </select>
+    </FieldWrapper>
+  );
+}
+
+export function Checkboxes({
+  name, legend, hint, error, options, defaultValues,
+}: {
+  name: string; legend: string; hint?: string; error?: string; defaultValues: string[];
+  options: Array<{ value: string; label: string }>;
+}) {
+  return (
+    <FieldWrapper error={error}>
+      <fieldset aria-describedby={describedBy(name, hint, error)}>
+        <legend className="mb-2 font-bold">{legend}</legend>
+        {hint ? <p id={`${name}-hint`} className="mb-2 text-govuk-secondary">{hint}</p> : null}
+        <ErrorMessage id={name} error={error} />
+        {options.map((option, i) => (
+          <div key={option.value} className="mb-2 flex items-start gap-3">
+            <input
+              id={i === 0 ? name : `${name}-${i}`}
+              name={name}
+              type="checkbox"
+              value={option.value}
+              defaultChecked={defaultValues.includes(option.value)}
+              className="mt-1 h-6 w-6 accent-govuk-black"
+            />
+            <label htmlFor={i === 0 ? name : `${name}-${i}`}>{option.label}</label>
+          </div>
+        ))}
       </fieldset>
     </FieldWrapper>
   );

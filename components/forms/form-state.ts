@@ -1,3 +1,5 @@
+import type { ChangeView } from "@/lib/editing/changes";
+
 /** What a form's server action hands back: errors by field, and the input to show again. */
 export type FormState = {
   errors: Record<string, string>;
@@ -7,6 +9,8 @@ export type FormState = {
   formError?: string;
   /** A confirmation to show after a change that stays on the page. */
   done?: string;
+  /** A save refused because someone else changed the record first: what they changed, who and when. */
+  conflict?: { removed: boolean; changes: ChangeView[] };
 };
 
 export const EMPTY_FORM: FormState = { errors: {}, values: {} };

@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { formatDate, formatPeriod, slippage } from "@/lib/dates/period";
 import type { Product } from "@/lib/roadmap/types";
 import { sortedMilestones } from "@/lib/roadmap/view";
@@ -7,7 +8,7 @@ import { TableHead } from "@/components/ui/TableHead";
 import { ScrollRegion } from "@/components/ui/ScrollRegion";
 
 /** Milestones with baseline, forecast and slippage, so a moved date is a figure, not a memory. */
-export function MilestoneTable({ product }: { product: Product }) {
+export function MilestoneTable({ product, linkBase, query = "" }: { product: Product; linkBase?: string; query?: string }) {
   const milestones = sortedMilestones(product);
   if (milestones.length === 0) return <p className="mb-8">No dated milestones are recorded for {product.name}.</p>;
   return (
@@ -19,7 +20,7 @@ export function MilestoneTable({ product }: { product: Product }) {
         {milestones.map((m) => (
           <tr key={m.id}>
             <th scope="row" className={table.th}>
-              {m.title}
+              {linkBase ? <Link href={`${linkBase}/${m.id}${query}`}>{m.title}</Link> : m.title}
               {m.notes ? <span className="mt-1 block font-normal text-govuk-secondary">{m.notes}</span> : null}
             </th>
             <td className={table.td}>{m.baseline ? formatPeriod(m.baseline, { asTarget: true }) : "Not yet published"}</td>

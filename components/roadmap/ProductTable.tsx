@@ -2,6 +2,7 @@ import Link from "next/link";
 import { formatPeriod, type IsoDate } from "@/lib/dates/period";
 import type { Roadmap } from "@/lib/roadmap/types";
 import { familyLine, nextMilestone, phaseNames, phasesOn, productsInFamilyOrder, productStatus } from "@/lib/roadmap/view";
+import { SlippageNote } from "./Slippage";
 import { MilestoneStatusTag } from "@/components/ui/Tag";
 import { table } from "@/components/ui/typography";
 import { TableHead } from "@/components/ui/TableHead";
@@ -31,6 +32,7 @@ export function ProductTable({ roadmap, asOf, caption, linkProducts = true }: { 
                 {next ? (
                   <>
                     {next.title}: <strong>{formatPeriod(next.forecast, { asTarget: true })}</strong>
+                    <SlippageNote milestone={next} />
                   </>
                 ) : (
                   <span className="text-govuk-secondary">No dated milestone in this update</span>

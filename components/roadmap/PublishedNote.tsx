@@ -23,3 +23,36 @@ export function NothingPublished() {
     </>
   );
 }
+
+/**
+ * Says which roadmap a page shows. Programme staff see the working draft by default, with a way to
+ * the published version of the same page; clerks only ever see the published note.
+ */
+export function ReaderNote({ view, path }: { view: import("@/lib/roadmap/for-reader").ReaderView; path: string }) {
+  if (view.kind === "published") {
+    return (
+      <>
+        <PublishedNote update={view.update} />
+        {view.draftAvailable ? (
+          <p className="-mt-4 mb-6">
+            <Link href={path}>Show the working draft instead</Link>
+          </p>
+        ) : null}
+      </>
+    );
+  }
+  return (
+    <div className="mb-6 max-w-[45em] border-l-[10px] border-[#f47738] bg-govuk-light-grey px-4 py-3">
+      <p className="font-bold">Working draft: not published.</p>
+      <p>
+        This is the roadmap as it stands today, with changes made since
+        {view.latest ? ` the ${view.latest.year} Q${view.latest.quarter} update` : " it was started"}. Committee clerks cannot see it.
+      </p>
+      {view.latest ? (
+        <p className="mt-2">
+          <Link href={`${path}?view=published`}>Show the published {view.latest.year} Q{view.latest.quarter} version</Link>
+        </p>
+      ) : null}
+    </div>
+  );
+}

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { ScrollRegion } from "@/components/ui/ScrollRegion";
 import { dayMark, periodMark, quarterColumns, spanBar, type DateRange } from "@/lib/roadmap/timeline";
+import { slippageNote } from "./Slippage";
 import { formatDate, formatPeriod, type IsoDate } from "@/lib/dates/period";
 import type { Roadmap } from "@/lib/roadmap/types";
 import { MILESTONE_STATUS_LABEL, phaseByKey, productsInFamilyOrder, sortedMilestones } from "@/lib/roadmap/view";
@@ -91,7 +92,8 @@ export function TimelineChart({ roadmap, range, today, id = "timeline-chart", li
                             className={`absolute top-0 whitespace-nowrap leading-6 ${labelOnLeft ? "-translate-x-full pr-3" : "pl-3"}`}
                             style={{ left: pct(mark.left + mark.width) }}
                           >
-                            {m.title}: {formatPeriod(m.forecast, { asTarget: true })} ({MILESTONE_STATUS_LABEL[m.status]})
+                            {m.title}: {formatPeriod(m.forecast, { asTarget: true })} ({MILESTONE_STATUS_LABEL[m.status]}
+                            {slippageNote(m) ? `; ${slippageNote(m)!.replace(/^S/, "s").replace(/^B/, "b")}` : ""})
                           </span>
                         </li>
                       );

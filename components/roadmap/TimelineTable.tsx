@@ -3,6 +3,7 @@ import { spanBar } from "@/lib/roadmap/timeline";
 import { describePeriod, formatPeriod } from "@/lib/dates/period";
 import type { Roadmap } from "@/lib/roadmap/types";
 import { MILESTONE_STATUS_LABEL, phaseByKey, productsInFamilyOrder, sortedMilestones } from "@/lib/roadmap/view";
+import { SlippageNote } from "./Slippage";
 import { ScrollRegion } from "@/components/ui/ScrollRegion";
 import { table } from "@/components/ui/typography";
 import { TableHead } from "@/components/ui/TableHead";
@@ -37,7 +38,10 @@ export function TimelineTable({ roadmap, range }: { roadmap: Roadmap; range: Dat
                 <th scope="row" className={table.th}>{product.name}</th>
                 <td className={table.td}>Milestone: {m.title}</td>
                 <td className={table.td}>{m.forecast.precision === "day" ? "" : describePeriod(m.forecast)}</td>
-                <td className={table.td}>{formatPeriod(m.forecast, { asTarget: true })}</td>
+                <td className={table.td}>
+                  {formatPeriod(m.forecast, { asTarget: true })}
+                  <SlippageNote milestone={m} />
+                </td>
                 <td className={table.td}>{MILESTONE_STATUS_LABEL[m.status]}</td>
               </tr>
             )),

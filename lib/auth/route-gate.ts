@@ -9,24 +9,46 @@ import { getDb } from "@/lib/db";
 import { users } from "@/lib/db/schema";
 import { isUpdateSlug, PROGRAMME_SLUG } from "@/lib/roadmap/published";
 import { publishedProductExists, publishedUpdateExists } from "@/lib/roadmap/snapshot";
+import { liveFactorExists, liveRecordExists, type ChildKind } from "@/lib/editing/lookups";
 import { can, type Permission, type Role } from "./permissions";
 
 /** Pages that need more than reading the published roadmap, by path prefix. */
 const PAGE_PERMISSIONS: Array<[RegExp, Permission]> = [
   [/^\/draft(\/|$)/, "read:draft"],
+  [/^\/products\/new$/, "edit:roadmap"],
+  [/^\/products\/[^/]+\/(edit|remove|rollout|spans|dependencies|milestones\/new|milestones\/[^/]+\/(edit|remove))(\/|$)/, "edit:roadmap"],
+  [/^\/factors(\/|$)/, "edit:roadmap"],
   [/^\/admin\/audit(\/|$)/, "read:audit"],
   [/^\/admin(\/|$)/, "manage:users"],
 ];
 
 export type Gate = "ok" | "forbidden" | "not-found";
 
+/**
+ * A product (or one of its milestones, planned phases or dependencies) exists for this reader:
+ * programme staff read the working draft, so live records count (and published ones, for ?view=published);
+ * clerks read only the latest published update.
+ */
+async function productPathExists(role: Role, slug: string, kind: ChildKind | undefined, rawId: string | undefined): Promise<boolean> {
+  const db = await getDb();
+  if (kind && rawId === "new") return liveRecordExists(db, slug);
+  const id = kind ? (/^\d{1,9}$/.test(rawId ?? "") ? Number(rawId) : null) : undefined;
+  if (id === null) return false;
+  const milestoneId = kind === "milestones" ? id : undefined;
+  const published = kind === undefined || kind === "milestones" ? () => publishedProductExists(db, PROGRAMME_SLUG, slug, milestoneId) : async () => false;
+  if (!can(role, "read:draft")) return published();
+  return (await liveRecordExists(db, slug, kind && id ? { kind, id } : undefined)) || published();
+}
+
 export async function gate(pathname: string, role: Role): Promise<Gate> {
   for (const [pattern, permission] of PAGE_PERMISSIONS) {
     if (pattern.test(pathname) && !can(role, permission)) return "forbidden";
   }
-  // Existence only, asked of the database: the page loads the snapshot itself.
-  const product = /^\/products\/([^/]+)$/.exec(pathname);
-  if (product) return (await publishedProductExists(await getDb(), PROGRAMME_SLUG, decodeURIComponent(product[1]!))) ? "ok" : "not-found";
+  // Existence only, asked of the database: the page loads what it shows itself.
+  const product = /^\/products\/([^/]+)(?:\/(milestones|spans|dependencies)\/([^/]+))?(?:\/[^/]+)?$/.exec(pathname);
+  if (product && product[1] !== "new") return (await productPathExists(role, decodeURIComponent(product[1]!), product[2] as ChildKind | undefined, product[3])) ? "ok" : "not-found";
+  const factor = /^\/factors\/([^/]+)$/.exec(pathname);
+  if (factor && factor[1] !== "new") return /^\d{1,9}$/.test(factor[1]!) && (await liveFactorExists(await getDb(), Number(factor[1]))) ? "ok" : "not-found";
   const update = /^\/updates\/([^/]+)(\/print)?$/.exec(pathname);
   if (update) {
     const slug = decodeURIComponent(update[1]!);

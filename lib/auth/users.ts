@@ -6,6 +6,7 @@ import { eq, inArray, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "@/lib/db/client";
 import { users } from "@/lib/db/schema";
+import { violatesUnique } from "@/lib/db/errors";
 import { recordAudit, type Actor, type AuditAction } from "@/lib/audit/record";
 import { generatePassword, hashPassword, passwordProblem, verifyAgainstDecoy, verifyPassword } from "./passwords";
 import { ROLES, type Role } from "./permissions";
@@ -77,18 +78,9 @@ export async function createUser(
     });
   } catch (error) {
     // The same email added at the same moment by another request: the check above could not see it, the unique index did.
-    if (violates(error, "users_email_key")) throw new DuplicateEmailError(input.email);
+    if (violatesUnique(error, "users_email_key")) throw new DuplicateEmailError(input.email);
     throw error;
   }
-}
-
-/** Whether the database refused a statement for breaking the unique index `index` (drizzle wraps its error). */
-function violates(error: unknown, index: string): boolean {
-  for (let e: unknown = error; e instanceof Error; e = e.cause) {
-    const { code, constraint } = e as { code?: unknown; constraint?: unknown };
-    if (code === "23505") return constraint === index;
-  }
-  return false;
 }
 
 /** Changes one user's row under a lock, with its audit event; unchanged values write nothing. */

@@ -139,10 +139,11 @@ export async function keepSnapshotExport(db: Db, snapshotId: number, kind: strin
  * Whether the latest published snapshot has a product with this slug, asked of the database (a JSONB
  * containment test) rather than by loading the snapshot: the proxy asks it before every product page.
  */
-export async function publishedProductExists(db: Db, programmeSlug: string, productSlug: string): Promise<boolean> {
+export async function publishedProductExists(db: Db, programmeSlug: string, productSlug: string, milestoneId?: number): Promise<boolean> {
+  const probe = milestoneId === undefined ? [{ slug: productSlug }] : [{ slug: productSlug, milestones: [{ id: milestoneId }] }];
   const rows = await rowsOf<{ found: boolean }>(
     db,
-    sql`SELECT s.content -> 'roadmap' -> 'products' @> ${JSON.stringify([{ slug: productSlug }])}::jsonb AS found
+    sql`SELECT s.content -> 'roadmap' -> 'products' @> ${JSON.stringify(probe)}::jsonb AS found
         FROM ${t.snapshots} s
         JOIN ${t.quarterlyUpdates} u ON u.id = s.update_id
         JOIN ${t.programmes} p ON p.id = u.programme_id
