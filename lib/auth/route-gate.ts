@@ -47,7 +47,7 @@ export async function gate(pathname: string, role: Role): Promise<Gate> {
   // Existence only, asked of the database: the page loads what it shows itself.
   const product = /^\/products\/([^/]+)(?:\/(milestones|spans|dependencies)\/([^/]+))?(?:\/[^/]+)?$/.exec(pathname);
   if (product && product[1] !== "new") return (await productPathExists(role, decodeURIComponent(product[1]!), product[2] as ChildKind | undefined, product[3])) ? "ok" : "not-found";
-  const factor = /^\/factors\/([^/]+)$/.exec(pathname);
+  const factor = /^\/factors\/([^/]+)(?:\/remove)?$/.exec(pathname);
   if (factor && factor[1] !== "new") return /^\d{1,9}$/.test(factor[1]!) && (await liveFactorExists(await getDb(), Number(factor[1]))) ? "ok" : "not-found";
   const update = /^\/updates\/([^/]+)(\/print)?$/.exec(pathname);
   if (update) {

@@ -38,12 +38,18 @@ const HIDDEN = new Set(["id", "version", "productId", "productSlug", "createdAt"
 
 const STATUS_LABEL: Record<string, string> = { ...DEPENDENCY_STATUS_LABEL, ...MILESTONE_STATUS_LABEL };
 
+/** Phase keys are stable ("pre-discovery"): their names read the same ("Pre-Discovery"). */
+function phaseName(key: string): string {
+  return key.split("-").map((w) => w.charAt(0).toUpperCase() + w.slice(1)).join("-");
+}
+
 function isPeriod(value: unknown): value is Period {
   return !!value && typeof value === "object" && "precision" in value && "on" in value;
 }
 
 export function describeValue(field: string, value: unknown): string {
   if (value === null || value === undefined || value === "") return "None";
+  if ((field === "phaseKey" || field === "currentPhaseKey") && typeof value === "string") return phaseName(value);
   if (isPeriod(value)) return formatPeriod(value, { asTarget: field !== "start" });
   if (field === "status" && typeof value === "string") return STATUS_LABEL[value] ?? value;
   if (typeof value === "string" && /^\d{4}-\d{2}-\d{2}$/.test(value)) return formatDate(value);
@@ -62,7 +68,8 @@ export type FieldChange = { field: string; label: string; before: string; after:
 export function describeChanges(before: Record<string, unknown> | null, after: Record<string, unknown> | null): FieldChange[] {
   const keys = [...new Set([...Object.keys(before ?? {}), ...Object.keys(after ?? {})])].filter((k) => !HIDDEN.has(k));
   return keys
-    .filter((k) => JSON.stringify(before?.[k] ?? null) !== JSON.stringify(after?.[k] ?? null))
+    // "" and null both read "None": not a change worth listing.
+    .filter((k) => JSON.stringify(before?.[k] || null) !== JSON.stringify(after?.[k] || null))
     .map((k) => ({
       field: k,
       label: FIELD_LABELS[k] ?? k,
@@ -81,7 +88,8 @@ const ACTION_WORDS: Record<string, string> = {
 function nameOf(change: RecordedChange): string {
   const record = change.after ?? change.before ?? {};
   const name = record["title"] ?? record["name"];
-  return typeof name === "string" ? name : "";
+  if (typeof name === "string") return name;
+  return change.action.startsWith("phase_span.") && typeof record["phaseKey"] === "string" ? phaseName(record["phaseKey"]) : "";
 }
 
 export function viewChange(change: RecordedChange): ChangeView {

@@ -22,6 +22,12 @@ function one(form: FormData, name: string): string {
   return typeof value === "string" ? value : "";
 }
 
+/**
+ * A box that could not be read gets a valid, early stand-in so the schema still checks every other
+ * field and all errors show at once; the box's own error is kept first (see errorsByField).
+ */
+const STAND_IN = { period: { precision: "year", on: "1900-12-31" }, date: "1900-01-01" } as const;
+
 export function readForm(form: FormData, spec: FormSpec): ReadForm {
   const input: Record<string, unknown> = {};
   const errors: Record<string, string> = {};
@@ -54,6 +60,7 @@ export function readForm(form: FormData, spec: FormSpec): ReadForm {
           if (field.optional) input[name] = null;
           else errors[name] = `Enter ${field.label.toLowerCase()}`;
         } else input[name] = { precision: parsed.period.precision, on: parsed.period.on };
+        if (errors[name]) input[name] = STAND_IN.period;
         break;
       }
       case "date": {
@@ -64,6 +71,7 @@ export function readForm(form: FormData, spec: FormSpec): ReadForm {
           if (field.optional) input[name] = null;
           else errors[name] = `Enter ${field.label.toLowerCase()}`;
         } else input[name] = parsed.on;
+        if (errors[name]) input[name] = field.optional ? null : STAND_IN.date;
         break;
       }
     }

@@ -38,6 +38,14 @@ export const TARGET_FORM = {
   forcesCount: { kind: "int" },
 } satisfies FormSpec;
 
+/** `on` is one select's "kind:key" value ("product:vehicles", "factor:2"), turned into the schema's target by the action. */
+export const DEPENDENCY_FORM = {
+  on: { kind: "text" },
+  status: { kind: "text" },
+  owner: { kind: "text" },
+  note: { kind: "text" },
+} satisfies FormSpec;
+
 export const FACTOR_FORM = {
   title: { kind: "text" },
   description: { kind: "text" },

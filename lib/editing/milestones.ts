@@ -86,6 +86,7 @@ export async function updateMilestone(db: Db, productSlug: string, id: number, v
     action: "milestone.updated",
     actor,
     read: (tx) => read(tx, product, id, true),
+    owns: (record) => record["productId"] === product.id,
     write: async (tx) => {
       await tx
         .update(t.milestones)
@@ -115,6 +116,7 @@ export async function removeMilestone(db: Db, productSlug: string, id: number, v
     action: "milestone.removed",
     actor,
     read: (tx) => read(tx, product, id, true),
+    owns: (record) => record["productId"] === product.id,
     write: async (tx, _current, correlationId) => {
       const removed = await tx.delete(t.dependencies).where(eq(t.dependencies.onMilestoneId, id)).returning();
       for (const d of removed) {

@@ -102,14 +102,23 @@ export async function saveVersioned<T extends Versioned>(
     actor: Actor;
     read: (tx: Db) => Promise<T | null>;
     write: (tx: Db, current: T, correlationId: string) => Promise<T | null>;
+    /**
+     * Whether a record as the audit trail kept it was one `read` could have found (its product, say).
+     * When `read` finds nothing, only the removal of such a record is a conflict; anything else is not found.
+     */
+    owns?: (record: Record<string, unknown>) => boolean;
   },
 ): Promise<Outcome<T>> {
   try {
     return await db.transaction(async (tx) => {
       const current = await options.read(tx);
       if (!current) {
+        // Not found by `read`: a conflict only if it was removed since it was read, and was this caller's to
+        // find; an id that exists elsewhere (another product's record) is simply not found, and its history is not shown.
         const changes = await changesSince(tx, options.entityType, options.id, options.expectedVersion);
-        return changes.length ? { kind: "conflict", current: null, changes } : { kind: "not-found" };
+        const removal = changes.find((c) => c.after === null && c.before !== null);
+        const removedHere = removal !== undefined && (options.owns?.(removal.before!) ?? true);
+        return removedHere ? { kind: "conflict", current: null, changes } : { kind: "not-found" };
       }
       if (current.version !== options.expectedVersion) {
         return { kind: "conflict", current, changes: await changesSince(tx, options.entityType, options.id, options.expectedVersion) };

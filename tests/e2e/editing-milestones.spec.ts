@@ -47,7 +47,7 @@ test("an editor moves Property's beta from March 2022 to June 2022 and sees a sl
   await expect(row).toContainText("June 2022");
   await expect(row).toContainText("Slipped 3 months");
   await expect(page.getByRole("heading", { name: "Change history" })).toBeVisible();
-  await expect(page.getByText("Forecast: March 2022 → June 2022").first()).toBeVisible();
+  await expect(page.locator("#history ~ ol").first()).toContainText(/Forecast:\s*March 2022\s*→\s*changed to\s*June 2022/);
 
   await page.goto("/");
   const overviewRow = page.getByRole("row", { name: /Property/ });
@@ -86,7 +86,7 @@ test("an editor adds a milestone with quarter precision, and removes one after c
 
   await row.getByRole("link", { name: "Discovery concludes" }).click();
   await page.getByRole("link", { name: "Remove this milestone" }).click();
-  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Are you sure you want to remove “Discovery concludes”?");
+  await expect(page.getByRole("heading", { level: 1 })).toContainText("Are you sure you want to remove “Discovery concludes”?");
   await expect(page.getByText("Nothing else depends on it.")).toBeVisible();
   await expectNoAxeViolations(page);
   await page.getByRole("button", { name: "Yes, remove milestone" }).click();
@@ -146,7 +146,7 @@ test("two people edit the same milestone: the second save is refused with the fi
   const conflict = admin.getByRole("alert").filter({ hasText: "Someone else changed this milestone while you were editing it" });
   await expect(conflict).toBeVisible();
   await expect(conflict).toContainText(DEMO.editor);
-  await expect(conflict).toContainText("Forecast: March 2022 → May 2022");
+  await expect(conflict).toContainText(/Forecast:\s*March 2022\s*→\s*changed to\s*May 2022/);
   // Their own input is kept to retry.
   await expect(admin.getByRole("radio", { name: "At risk" })).toBeChecked();
   await expect(admin.getByLabel("Notes (optional)")).toHaveValue("Supplier delay");
@@ -201,7 +201,8 @@ test.describe("a committee clerk", () => {
     const response = await post(page, "Crafted by a clerk");
     expect([303, 403, 404]).toContain(response.status());
     await editor.goto("/products/person");
-    await expect(editor.getByText("Crafted by the editor")).toHaveCount(1);
+    const milestones = editor.getByRole("table", { name: "Milestones of Person" });
+    await expect(milestones.getByRole("link", { name: "Crafted by the editor" })).toHaveCount(1);
     await expect(editor.getByText("Crafted by a clerk")).toHaveCount(0);
     await editor.context().close();
   });

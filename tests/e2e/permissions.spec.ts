@@ -11,6 +11,7 @@ type Who = "anonymous" | DemoRole;
 
 const PUBLISHED: Record<Who, Outcome> = { anonymous: "sign-in", viewer: 200, editor: 200, admin: 200 };
 const DRAFT: Record<Who, Outcome> = { anonymous: "sign-in", viewer: 403, editor: 200, admin: 200 };
+const EDIT: Record<Who, Outcome> = { anonymous: "sign-in", viewer: 403, editor: 200, admin: 200 };
 const ADMIN: Record<Who, Outcome> = { anonymous: "sign-in", viewer: 403, editor: 403, admin: 200 };
 const PUBLIC: Record<Who, Outcome> = { anonymous: 200, viewer: 200, editor: 200, admin: 200 };
 
@@ -26,6 +27,23 @@ const MATRIX: Record<string, { url: string; expect: Record<Who, Outcome> }> = {
   "/updates/[slug]/print": { url: "/updates/2021-q4/print", expect: PUBLISHED },
   "/updates/[slug]/pdf": { url: "/updates/2021-q4/pdf", expect: PUBLISHED },
   "/draft": { url: "/draft", expect: DRAFT },
+  "/products/new": { url: "/products/new", expect: EDIT },
+  "/products/[slug]/edit": { url: "/products/property/edit", expect: EDIT },
+  "/products/[slug]/remove": { url: "/products/property/remove", expect: EDIT },
+  "/products/[slug]/milestones/[id]": { url: "/products/property/milestones/2", expect: PUBLISHED },
+  "/products/[slug]/milestones/new": { url: "/products/property/milestones/new", expect: EDIT },
+  "/products/[slug]/milestones/[id]/edit": { url: "/products/property/milestones/2/edit", expect: EDIT },
+  "/products/[slug]/milestones/[id]/remove": { url: "/products/property/milestones/2/remove", expect: EDIT },
+  "/products/[slug]/spans/new": { url: "/products/property/spans/new", expect: EDIT },
+  "/products/[slug]/spans/[id]": { url: "/products/property/spans/2", expect: EDIT },
+  "/products/[slug]/spans/[id]/remove": { url: "/products/property/spans/2/remove", expect: EDIT },
+  "/products/[slug]/rollout": { url: "/products/photographs-at-the-roadside/rollout", expect: EDIT },
+  "/products/[slug]/dependencies/new": { url: "/products/photographs-at-the-roadside/dependencies/new", expect: EDIT },
+  "/products/[slug]/dependencies/[id]": { url: "/products/photographs-at-the-roadside/dependencies/1", expect: EDIT },
+  "/products/[slug]/dependencies/[id]/remove": { url: "/products/photographs-at-the-roadside/dependencies/1/remove", expect: EDIT },
+  "/factors/new": { url: "/factors/new", expect: EDIT },
+  "/factors/[id]": { url: "/factors/1", expect: EDIT },
+  "/factors/[id]/remove": { url: "/factors/1/remove", expect: EDIT },
   "/forbidden": { url: "/forbidden", expect: { anonymous: "sign-in", viewer: 200, editor: 200, admin: 200 } },
   "/account": { url: "/account", expect: { anonymous: "sign-in", viewer: 200, editor: 200, admin: 200 } },
   "/admin/users": { url: "/admin/users", expect: ADMIN },
@@ -47,6 +65,21 @@ const ACTIONS: Record<string, string> = {
   "app/(site)/admin/users/actions.ts#addUser": "manage:users",
   "app/(site)/admin/users/actions.ts#updateRole": "manage:users",
   "app/(site)/admin/users/actions.ts#updateActive": "manage:users",
+  "app/(site)/products/actions.ts#saveProduct": "edit:roadmap",
+  "app/(site)/products/actions.ts#removeProductAction": "edit:roadmap",
+  "app/(site)/products/[slug]/milestones/actions.ts#saveMilestone": "edit:roadmap",
+  "app/(site)/products/[slug]/milestones/actions.ts#removeMilestoneAction": "edit:roadmap",
+  "app/(site)/products/[slug]/spans/actions.ts#saveSpan": "edit:roadmap",
+  "app/(site)/products/[slug]/spans/actions.ts#removeSpanAction": "edit:roadmap",
+  "app/(site)/products/[slug]/rollout/actions.ts#recordObservation": "edit:roadmap",
+  "app/(site)/products/[slug]/rollout/actions.ts#addTargetAction": "edit:roadmap",
+  "app/(site)/products/[slug]/rollout/actions.ts#removeObservationAction": "edit:roadmap",
+  "app/(site)/products/[slug]/rollout/actions.ts#removeTargetAction": "edit:roadmap",
+  "app/(site)/products/[slug]/rollout/actions.ts#saveGoLivesAction": "edit:roadmap",
+  "app/(site)/products/[slug]/dependencies/actions.ts#saveDependency": "edit:roadmap",
+  "app/(site)/products/[slug]/dependencies/actions.ts#removeDependencyAction": "edit:roadmap",
+  "app/(site)/factors/actions.ts#saveFactor": "edit:roadmap",
+  "app/(site)/factors/actions.ts#removeFactorAction": "edit:roadmap",
 };
 
 const test = base;
