@@ -218,7 +218,7 @@ test.describe("without JavaScript", () => {
     await page.getByRole("button", { name: "Save milestone" }).click();
     await expect(page.getByRole("alert", { name: "There is a problem" })).toContainText("Enter the date the milestone was done");
     await expect(page.getByRole("radio", { name: "Done" })).toBeChecked();
-    await expectNoAxeViolations(page);
+    // (axe needs JavaScript in the page: the same form with errors is scanned in the tests above.)
     await page.getByRole("radio", { name: "On track" }).check();
     await page.getByRole("button", { name: "Save milestone" }).click();
     await expect(page).toHaveURL(/\/products\/person\?done=milestone-saved/);
