@@ -8,7 +8,7 @@ import type { Db } from "@/lib/db/client";
 import { users } from "@/lib/db/schema";
 import { violatesUnique } from "@/lib/db/errors";
 import { recordAudit, type Actor, type AuditAction } from "@/lib/audit/record";
-import { generatePassword, hashPassword, passwordProblem, verifyAgainstDecoy, verifyPassword } from "./passwords";
+import { hashPassword, passwordProblem, verifyAgainstDecoy, verifyPassword } from "./passwords";
 import { ROLES, type Role } from "./permissions";
 import type { SessionUser } from "./current-user";
 

@@ -1,10 +1,8 @@
 "use client";
 
-import Link from "next/link";
 import { useActionState } from "react";
-import { ConflictNotice } from "@/components/editing/ConflictNotice";
-import { ErrorSummary } from "@/components/forms/ErrorSummary";
-import { Button, Radios, Select, TextInput, Textarea } from "@/components/forms/fields";
+import { EditForm } from "@/components/editing/EditForm";
+import { Radios, Select, TextInput, Textarea } from "@/components/forms/fields";
 import type { FormState } from "@/components/forms/form-state";
 import { saveProduct } from "./actions";
 
@@ -26,52 +24,45 @@ export function ProductForm({
   const [state, action] = useActionState(saveProduct, initial);
   const v = state.values;
   return (
-    <>
-      <ErrorSummary errors={state.errors} formError={state.conflict ? undefined : state.formError} fieldOrder={ORDER} />
-      {state.conflict ? <ConflictNotice conflict={state.conflict} noun="product" /> : null}
-      <form action={action} noValidate>
-        {slug ? <input type="hidden" name="slug" value={slug} /> : null}
-        {v.version ? <input type="hidden" name="version" value={v.version} /> : null}
-        <TextInput
-          name="name"
-          label="Name"
-          hint={slug ? `Renaming keeps its web address (/products/${slug}), so links and published updates still find it.` : "For example, Property"}
-          defaultValue={v.name}
-          error={state.errors.name}
-        />
-        <Textarea name="description" label="Description" hint="One or two sentences on what the product does" defaultValue={v.description} error={state.errors.description} />
-        <Textarea
-          name="statusSummary"
-          label="Where it stands (optional)"
-          hint="In the words of the latest update, for example: Beta release planned for March 2022."
-          defaultValue={v.statusSummary}
-          error={state.errors.statusSummary}
-        />
-        <Radios
-          name="currentPhaseKey"
-          legend="Current phase"
-          defaultValue={v.currentPhaseKey}
-          error={state.errors.currentPhaseKey}
-          options={phases.map((p) => ({ value: p.key, label: p.name }))}
-        />
-        <Select
-          name="parentSlug"
-          label="Part of a product family (optional)"
-          hint={familyNote ?? "Families are one level deep: a product can be part of a product that is not itself part of another."}
-          defaultValue={v.parentSlug}
-          error={state.errors.parentSlug}
-          options={[{ value: "", label: "None — not part of a family" }, ...parents.map((p) => ({ value: p.slug, label: p.name }))]}
-        />
-        <TextInput
-          name="plannedFamilySize"
-          label="Planned family size (optional)"
-          hint="How many products the family is planned to have, as a whole number, when they are not all named yet. For example, 9"
-          defaultValue={v.plannedFamilySize}
-          error={state.errors.plannedFamilySize}
-        />
-        <Button>{slug ? "Save product" : "Add product"}</Button>
-        <Link href={cancelHref} className="inline-block py-2 text-lg">Cancel</Link>
-      </form>
-    </>
+    <EditForm state={state} action={action} fieldOrder={ORDER} noun="product" hidden={{ slug }} submit={slug ? "Save product" : "Add product"} cancelHref={cancelHref}>
+      {v.version ? <input type="hidden" name="version" value={v.version} /> : null}
+      <TextInput
+        name="name"
+        label="Name"
+        hint={slug ? `Renaming keeps its web address (/products/${slug}), so links and published updates still find it.` : "For example, Property"}
+        defaultValue={v.name}
+        error={state.errors.name}
+      />
+      <Textarea name="description" label="Description" hint="One or two sentences on what the product does" defaultValue={v.description} error={state.errors.description} />
+      <Textarea
+        name="statusSummary"
+        label="Where it stands (optional)"
+        hint="In the words of the latest update, for example: Beta release planned for March 2022."
+        defaultValue={v.statusSummary}
+        error={state.errors.statusSummary}
+      />
+      <Radios
+        name="currentPhaseKey"
+        legend="Current phase"
+        defaultValue={v.currentPhaseKey}
+        error={state.errors.currentPhaseKey}
+        options={phases.map((p) => ({ value: p.key, label: p.name }))}
+      />
+      <Select
+        name="parentSlug"
+        label="Part of a product family (optional)"
+        hint={familyNote ?? "Families are one level deep: a product can be part of a product that is not itself part of another."}
+        defaultValue={v.parentSlug}
+        error={state.errors.parentSlug}
+        options={[{ value: "", label: "None — not part of a family" }, ...parents.map((p) => ({ value: p.slug, label: p.name }))]}
+      />
+      <TextInput
+        name="plannedFamilySize"
+        label="Planned family size (optional)"
+        hint="How many products the family is planned to have, as a whole number, when they are not all named yet. For example, 9"
+        defaultValue={v.plannedFamilySize}
+        error={state.errors.plannedFamilySize}
+      />
+    </EditForm>
   );
 }

@@ -1,10 +1,8 @@
 "use client";
 
-import Link from "next/link";
 import { useActionState } from "react";
-import { ConflictNotice } from "@/components/editing/ConflictNotice";
-import { ErrorSummary } from "@/components/forms/ErrorSummary";
-import { Button, ErrorMessage, FieldWrapper, inputClass, Radios, TextInput, Textarea } from "@/components/forms/fields";
+import { EditForm } from "@/components/editing/EditForm";
+import { ErrorMessage, FieldWrapper, inputClass, Radios, TextInput, Textarea } from "@/components/forms/fields";
 import type { FormState } from "@/components/forms/form-state";
 import { DEPENDENCY_STATUS_LABEL } from "@/lib/roadmap/view";
 import { DEPENDENCY_STATUSES } from "@/lib/roadmap/types";
@@ -55,27 +53,18 @@ export function DependencyForm({
   const [state, action] = useActionState(saveDependency, initial);
   const v = state.values;
   return (
-    <>
-      <ErrorSummary errors={state.errors} formError={state.conflict ? undefined : state.formError} fieldOrder={ORDER} />
-      {state.conflict ? <ConflictNotice conflict={state.conflict} noun="dependency" /> : null}
-      {/* key: React resets a form after its action; a new key makes the select take the kept value again. */}
-      <form key={JSON.stringify(v)} action={action} noValidate>
-        <input type="hidden" name="productSlug" value={productSlug} />
-        {id ? <input type="hidden" name="id" value={id} /> : null}
-        {v.version ? <input type="hidden" name="version" value={v.version} /> : null}
-        <TargetSelect choices={choices} defaultValue={v.on} error={state.errors.on} />
-        <Radios
-          name="status"
-          legend="Status"
-          defaultValue={v.status}
-          error={state.errors.status}
-          options={DEPENDENCY_STATUSES.map((s) => ({ value: s, label: DEPENDENCY_STATUS_LABEL[s] }))}
-        />
-        <TextInput name="owner" label="Owner (optional)" hint="The person or team responsible for it" defaultValue={v.owner} error={state.errors.owner} />
-        <Textarea name="note" label="Note (optional)" defaultValue={v.note} error={state.errors.note} />
-        <Button>Save dependency</Button>
-        <Link href={cancelHref} className="inline-block py-2 text-lg">Cancel</Link>
-      </form>
-    </>
+    <EditForm state={state} action={action} fieldOrder={ORDER} noun="dependency" hidden={{ productSlug, id }} submit="Save dependency" cancelHref={cancelHref}>
+      {v.version ? <input type="hidden" name="version" value={v.version} /> : null}
+      <TargetSelect choices={choices} defaultValue={v.on} error={state.errors.on} />
+      <Radios
+        name="status"
+        legend="Status"
+        defaultValue={v.status}
+        error={state.errors.status}
+        options={DEPENDENCY_STATUSES.map((s) => ({ value: s, label: DEPENDENCY_STATUS_LABEL[s] }))}
+      />
+      <TextInput name="owner" label="Owner (optional)" hint="The person or team responsible for it" defaultValue={v.owner} error={state.errors.owner} />
+      <Textarea name="note" label="Note (optional)" defaultValue={v.note} error={state.errors.note} />
+    </EditForm>
   );
 }

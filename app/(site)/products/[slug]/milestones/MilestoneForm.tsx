@@ -1,10 +1,8 @@
 "use client";
 
-import Link from "next/link";
 import { useActionState } from "react";
-import { ConflictNotice } from "@/components/editing/ConflictNotice";
-import { ErrorSummary } from "@/components/forms/ErrorSummary";
-import { Button, Radios, Select, TextInput, Textarea, DateInput } from "@/components/forms/fields";
+import { EditForm } from "@/components/editing/EditForm";
+import { Radios, Select, TextInput, Textarea, DateInput } from "@/components/forms/fields";
 import type { FormState } from "@/components/forms/form-state";
 import { PeriodInput } from "@/components/forms/PeriodInput";
 import { MILESTONE_STATUS_LABEL } from "@/lib/roadmap/view";
@@ -21,47 +19,39 @@ export function MilestoneForm({
   const [state, action] = useActionState(saveMilestone, initial);
   const v = state.values;
   return (
-    <>
-      <ErrorSummary errors={state.errors} formError={state.conflict ? undefined : state.formError} fieldOrder={ORDER} />
-      {state.conflict ? <ConflictNotice conflict={state.conflict} noun="milestone" /> : null}
-      <form action={action} noValidate>
-        <input type="hidden" name="productSlug" value={productSlug} />
-        {id ? <input type="hidden" name="id" value={id} /> : null}
-        {v.version ? <input type="hidden" name="version" value={v.version} /> : null}
-        <TextInput name="title" label="Milestone" hint="For example, Beta release" defaultValue={v.title} error={state.errors.title} />
-        <PeriodInput
-          name="forecast"
-          legend="Target date"
-          hint="When it is now expected. Once published, the first target is kept as the baseline and any change shows as slippage."
-          values={v}
-          error={state.errors.forecast}
-        />
-        <Radios
-          name="status"
-          legend="Status"
-          defaultValue={v.status}
-          error={state.errors.status}
-          options={MILESTONE_STATUSES.map((s) => ({ value: s, label: MILESTONE_STATUS_LABEL[s] }))}
-        />
-        <DateInput
-          name="actualOn"
-          legend="Date done (only when the status is Done)"
-          hint="For example, 27 3 2022"
-          error={state.errors.actualOn}
-          values={{ day: v["actualOn-day"], month: v["actualOn-month"], year: v["actualOn-year"] }}
-        />
-        <Select
-          name="phaseKey"
-          label="Phase it marks (optional)"
-          hint="The phase this milestone starts or concludes, if any"
-          defaultValue={v.phaseKey}
-          error={state.errors.phaseKey}
-          options={[{ value: "", label: "None" }, ...phases.map((p) => ({ value: p.key, label: p.name }))]}
-        />
-        <Textarea name="notes" label="Notes (optional)" defaultValue={v.notes} error={state.errors.notes} />
-        <Button>Save milestone</Button>
-        <Link href={cancelHref} className="inline-block py-2 text-lg">Cancel</Link>
-      </form>
-    </>
+    <EditForm state={state} action={action} fieldOrder={ORDER} noun="milestone" hidden={{ productSlug, id }} submit="Save milestone" cancelHref={cancelHref}>
+      {v.version ? <input type="hidden" name="version" value={v.version} /> : null}
+      <TextInput name="title" label="Milestone" hint="For example, Beta release" defaultValue={v.title} error={state.errors.title} />
+      <PeriodInput
+        name="forecast"
+        legend="Target date"
+        hint="When it is now expected. Once published, the first target is kept as the baseline and any change shows as slippage."
+        values={v}
+        error={state.errors.forecast}
+      />
+      <Radios
+        name="status"
+        legend="Status"
+        defaultValue={v.status}
+        error={state.errors.status}
+        options={MILESTONE_STATUSES.map((s) => ({ value: s, label: MILESTONE_STATUS_LABEL[s] }))}
+      />
+      <DateInput
+        name="actualOn"
+        legend="Date done (only when the status is Done)"
+        hint="For example, 27 3 2022"
+        error={state.errors.actualOn}
+        values={{ day: v["actualOn-day"], month: v["actualOn-month"], year: v["actualOn-year"] }}
+      />
+      <Select
+        name="phaseKey"
+        label="Phase it marks (optional)"
+        hint="The phase this milestone starts or concludes, if any"
+        defaultValue={v.phaseKey}
+        error={state.errors.phaseKey}
+        options={[{ value: "", label: "None" }, ...phases.map((p) => ({ value: p.key, label: p.name }))]}
+      />
+      <Textarea name="notes" label="Notes (optional)" defaultValue={v.notes} error={state.errors.notes} />
+    </EditForm>
   );
 }

@@ -1,8 +1,8 @@
 // GET /products/<slug>/remove — confirm removing a product, saying what else goes (or what stops it). Needs: edit:roadmap.
+import { RemoveConfirmation } from "@/components/editing/RemoveConfirmation";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { Button } from "@/components/forms/fields";
 import { H1 } from "@/components/ui/typography";
 import { requirePermission } from "@/lib/auth/checkpoint";
 import { getDb } from "@/lib/db";
@@ -58,32 +58,16 @@ export default async function RemoveProductPage({ params, searchParams }: Props)
   }
 
   return (
-    <>
-      {stale ? (
-        <div role="alert" className="mb-8 max-w-[45em] border-[5px] border-govuk-red p-4">
-          <p className="font-bold">Someone changed this product after you opened this page, so it was not removed. Check it below before removing it.</p>
-        </div>
-      ) : null}
-      <H1 caption={product.name}>Are you sure you want to remove {product.name}?</H1>
-      <p className="mb-4 max-w-[45em]">
-        Published quarterly updates keep it as it was; it goes from the working draft and the next update.
-      </p>
-      {goesWith.length ? (
-        <>
-          <p className="mb-2 max-w-[45em] font-bold">This also removes:</p>
-          <ul className="mb-6 list-disc pl-6">
-            {goesWith.map((g) => <li key={g.key}>{g.text}</li>)}
-          </ul>
-        </>
-      ) : (
-        <p className="mb-6">Nothing else goes with it.</p>
-      )}
-      <form action={removeProductAction}>
-        <input type="hidden" name="slug" value={product.slug} />
-        <input type="hidden" name="version" value={product.version} />
-        <Button variant="warning">Yes, remove {product.name}</Button>
-        <Link href={back} className="inline-block py-2 text-lg">No, keep it</Link>
-      </form>
-    </>
+    <RemoveConfirmation
+      caption={product.name}
+      question={<>Are you sure you want to remove {product.name}?</>}
+      noun="product"
+      stale={!!stale}
+      action={removeProductAction}
+      hidden={{ slug: product.slug, version: product.version }}
+      confirm={`Yes, remove ${product.name}`}
+      cancelHref={back}
+      alsoRemoves={{ heading: "This also removes:", items: goesWith.map((g) => ({ key: g.key, text: g.text })), none: "Nothing else goes with it." }}
+    />
   );
 }

@@ -1,9 +1,8 @@
 "use client";
 
 import { useActionState } from "react";
-import { ConflictNotice } from "@/components/editing/ConflictNotice";
-import { ErrorSummary } from "@/components/forms/ErrorSummary";
-import { Button, ErrorMessage, inputClass } from "@/components/forms/fields";
+import { EditForm } from "@/components/editing/EditForm";
+import { ErrorMessage, inputClass } from "@/components/forms/fields";
 import type { FormState } from "@/components/forms/form-state";
 import { TableHead } from "@/components/ui/TableHead";
 import { table } from "@/components/ui/typography";
@@ -22,35 +21,28 @@ export function GoLivesForm({ productSlug, forces, initial }: { productSlug: str
   const v = state.values;
   const order = ["goLives", ...forces.map((f) => `force-${f.id}`)];
   return (
-    <>
-      <ErrorSummary errors={state.errors} formError={state.conflict ? undefined : state.formError} fieldOrder={order} />
-      {state.conflict ? <ConflictNotice conflict={state.conflict} noun="set of go-live dates" /> : null}
-      <form action={action} noValidate>
-        <input type="hidden" name="productSlug" value={productSlug} />
-        <input type="hidden" name="fingerprint" value={v.fingerprint ?? ""} />
-        <div id="goLives" tabIndex={-1}>
-          <ErrorMessage id="goLives" error={state.errors.goLives} />
-        </div>
-        {NATIONS.map((nation) => {
-          const inNation = forces.filter((f) => f.nation === nation);
-          if (inNation.length === 0) return null;
-          return (
-            <table key={nation} className={`${table.table} mb-8 max-w-2xl`}>
-              <caption className="mb-2 text-left text-lg font-bold">
-                {nation} ({inNation.length} {inNation.length === 1 ? "force" : "forces"})
-              </caption>
-              <TableHead columns={[{ label: "Force", className: "w-1/2" }, "Date it went live (day, month, year)"]} />
-              <tbody>
-                {inNation.map((force) => (
-                  <ForceRow key={force.id} force={force} values={v} error={state.errors[`force-${force.id}`]} />
-                ))}
-              </tbody>
-            </table>
-          );
-        })}
-        <Button>Save go-live dates</Button>
-      </form>
-    </>
+    <EditForm state={state} action={action} fieldOrder={order} noun="set of go-live dates" hidden={{ productSlug, fingerprint: v.fingerprint ?? "" }} submit="Save go-live dates">
+      <div id="goLives" tabIndex={-1}>
+        <ErrorMessage id="goLives" error={state.errors.goLives} />
+      </div>
+      {NATIONS.map((nation) => {
+        const inNation = forces.filter((f) => f.nation === nation);
+        if (inNation.length === 0) return null;
+        return (
+          <table key={nation} className={`${table.table} mb-8 max-w-2xl`}>
+            <caption className="mb-2 text-left text-lg font-bold">
+              {nation} ({inNation.length} {inNation.length === 1 ? "force" : "forces"})
+            </caption>
+            <TableHead columns={[{ label: "Force", className: "w-1/2" }, "Date it went live (day, month, year)"]} />
+            <tbody>
+              {inNation.map((force) => (
+                <ForceRow key={force.id} force={force} values={v} error={state.errors[`force-${force.id}`]} />
+              ))}
+            </tbody>
+          </table>
+        );
+      })}
+    </EditForm>
   );
 }
 

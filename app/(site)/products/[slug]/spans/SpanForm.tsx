@@ -1,10 +1,8 @@
 "use client";
 
-import Link from "next/link";
 import { useActionState } from "react";
-import { ConflictNotice } from "@/components/editing/ConflictNotice";
-import { ErrorSummary } from "@/components/forms/ErrorSummary";
-import { Button, Radios, Textarea } from "@/components/forms/fields";
+import { EditForm } from "@/components/editing/EditForm";
+import { Radios, Textarea } from "@/components/forms/fields";
 import type { FormState } from "@/components/forms/form-state";
 import { PeriodInput } from "@/components/forms/PeriodInput";
 import { saveSpan } from "./actions";
@@ -19,38 +17,30 @@ export function SpanForm({
   const [state, action] = useActionState(saveSpan, initial);
   const v = state.values;
   return (
-    <>
-      <ErrorSummary errors={state.errors} formError={state.conflict ? undefined : state.formError} fieldOrder={ORDER} />
-      {state.conflict ? <ConflictNotice conflict={state.conflict} noun="planned phase" /> : null}
-      <form action={action} noValidate>
-        <input type="hidden" name="productSlug" value={productSlug} />
-        {id ? <input type="hidden" name="id" value={id} /> : null}
-        {v.version ? <input type="hidden" name="version" value={v.version} /> : null}
-        <Radios
-          name="phaseKey"
-          legend="Phase"
-          defaultValue={v.phaseKey}
-          error={state.errors.phaseKey}
-          options={phases.map((p) => ({ value: p.key, label: p.name }))}
-        />
-        <PeriodInput
-          name="start"
-          legend="From (optional)"
-          hint="When the phase starts. Leave every box empty if it is already under way."
-          values={v}
-          error={state.errors.start}
-        />
-        <PeriodInput
-          name="end"
-          legend="To (optional)"
-          hint="When the phase is planned to end. Leave every box empty if it is ongoing."
-          values={v}
-          error={state.errors.end}
-        />
-        <Textarea name="note" label="Note (optional)" hint="For example, where a date is inferred rather than stated" defaultValue={v.note} error={state.errors.note} />
-        <Button>{id ? "Save phase" : "Add phase"}</Button>
-        <Link href={cancelHref} className="inline-block py-2 text-lg">Cancel</Link>
-      </form>
-    </>
+    <EditForm state={state} action={action} fieldOrder={ORDER} noun="planned phase" hidden={{ productSlug, id }} submit={id ? "Save phase" : "Add phase"} cancelHref={cancelHref}>
+      {v.version ? <input type="hidden" name="version" value={v.version} /> : null}
+      <Radios
+        name="phaseKey"
+        legend="Phase"
+        defaultValue={v.phaseKey}
+        error={state.errors.phaseKey}
+        options={phases.map((p) => ({ value: p.key, label: p.name }))}
+      />
+      <PeriodInput
+        name="start"
+        legend="From (optional)"
+        hint="When the phase starts. Leave every box empty if it is already under way."
+        values={v}
+        error={state.errors.start}
+      />
+      <PeriodInput
+        name="end"
+        legend="To (optional)"
+        hint="When the phase is planned to end. Leave every box empty if it is ongoing."
+        values={v}
+        error={state.errors.end}
+      />
+      <Textarea name="note" label="Note (optional)" hint="For example, where a date is inferred rather than stated" defaultValue={v.note} error={state.errors.note} />
+    </EditForm>
   );
 }

@@ -1,9 +1,7 @@
 // GET /products/<slug>/dependencies/<id>/remove — confirm removing a product's dependency. Needs: edit:roadmap.
+import { RemoveConfirmation } from "@/components/editing/RemoveConfirmation";
 import type { Metadata } from "next";
-import Link from "next/link";
 import { notFound } from "next/navigation";
-import { Button } from "@/components/forms/fields";
-import { H1 } from "@/components/ui/typography";
 import { requirePermission } from "@/lib/auth/checkpoint";
 import { getDb } from "@/lib/db";
 import { describeValue } from "@/lib/editing/changes";
@@ -24,26 +22,21 @@ export default async function RemoveDependencyPage({ params, searchParams }: Pro
   if (!dependency) notFound();
   const { stale } = await searchParams;
   return (
-    <>
-      {stale ? (
-        <div role="alert" className="mb-8 max-w-[45em] border-[5px] border-govuk-red p-4">
-          <p className="font-bold">Someone changed this dependency after you opened this page, so it was not removed. Check it below before removing it.</p>
-        </div>
-      ) : null}
-      <H1 caption={product.name}>Are you sure you want to remove this dependency?</H1>
+    <RemoveConfirmation
+      caption={product.name}
+      question="Are you sure you want to remove this dependency?"
+      noun="dependency"
+      stale={!!stale}
+      action={removeDependencyAction}
+      hidden={{ productSlug: product.slug, id: dependency.id, version: dependency.version }}
+      confirm="Yes, remove dependency"
+      cancelHref={`/products/${product.slug}/dependencies/${dependency.id}`}
+    >
       <dl className="mb-6 max-w-[45em]">
         <div className="mb-1"><dt className="inline font-bold">Depends on: </dt><dd className="m-0 inline">{describeValue("on", dependency.on)}</dd></div>
         <div className="mb-1"><dt className="inline font-bold">Status: </dt><dd className="m-0 inline">{DEPENDENCY_STATUS_LABEL[dependency.status]}</dd></div>
         <div className="mb-1"><dt className="inline font-bold">Owner: </dt><dd className="m-0 inline">{dependency.owner ?? "Not recorded"}</dd></div>
       </dl>
-      <p className="mb-6 max-w-[45em]">Published quarterly updates keep it as it was; it goes from the working draft and the next update.</p>
-      <form action={removeDependencyAction}>
-        <input type="hidden" name="productSlug" value={product.slug} />
-        <input type="hidden" name="id" value={dependency.id} />
-        <input type="hidden" name="version" value={dependency.version} />
-        <Button variant="warning">Yes, remove dependency</Button>
-        <Link href={`/products/${product.slug}/dependencies/${dependency.id}`} className="inline-block py-2 text-lg">No, keep it</Link>
-      </form>
-    </>
+    </RemoveConfirmation>
   );
 }
