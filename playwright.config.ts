@@ -7,7 +7,6 @@ import { CHROMIUM_ARGS, findChromium } from "./lib/pdf/chromium";
 // `npm test` (scripts/test.mjs) builds the app once, makes a fresh PostgreSQL database for this
 // run and passes it as E2E_DATABASE_URL. Run alone, the server gets an embedded database of its own.
 const port = Number(process.env.E2E_PORT ?? 3100);
-const baseURL = `http://127.0.0.1:${port}`;
 const chromium = await findChromium();
 
 // Made once by the runner and inherited by its workers: the demo accounts' password and the session
@@ -15,23 +14,38 @@ const chromium = await findChromium();
 process.env.E2E_DEMO_PASSWORD ??= `e2e-${randomBytes(12).toString("base64url")}`;
 process.env.E2E_AUTH_SECRET ??= randomBytes(32).toString("base64url");
 
-const serverEnv: Record<string, string> = {
-  ...(process.env as Record<string, string>),
-  PORT: String(port),
-  NEXT_TELEMETRY_DISABLED: "1",
-  // The server runs far from London on purpose: dates must not move with the time zone.
-  TZ: "America/Los_Angeles",
-  NODE_ENV: "production",
-  NEXTAUTH_URL: baseURL,
-  NEXTAUTH_SECRET: process.env.E2E_AUTH_SECRET,
-  SEED_DEMO_USERS: "true",
-  DEMO_PASSWORD: process.env.E2E_DEMO_PASSWORD,
-};
-if (process.env.E2E_DATABASE_URL) {
-  serverEnv.DATABASE_URL = process.env.E2E_DATABASE_URL;
-} else {
-  delete serverEnv.DATABASE_URL;
-  serverEnv.PGLITE_DIR = path.join(os.tmpdir(), `nledp-e2e-${process.pid}`, "pglite");
+/**
+ * Three servers, each on its own database: most specs share the first; the quarterly-cycle specs
+ * (tests/e2e/cycle-browser, tests/e2e/cycle-api) each publish a new update, which changes what every
+ * clerk sees, so each runs against a server and database of its own, fresh from the seed.
+ */
+const SERVERS = [
+  { name: "shared", port, databaseEnv: "E2E_DATABASE_URL", testDir: "./tests/e2e", testIgnore: ["cycle-*/**"] },
+  { name: "cycle-browser", port: port + 1, databaseEnv: "E2E_CYCLE_BROWSER_DATABASE_URL", testDir: "./tests/e2e/cycle-browser" },
+  { name: "cycle-api", port: port + 2, databaseEnv: "E2E_CYCLE_API_DATABASE_URL", testDir: "./tests/e2e/cycle-api" },
+] as const;
+
+function serverEnv(serverPort: number, databaseEnv: string, name: string): Record<string, string> {
+  const env: Record<string, string> = {
+    ...(process.env as Record<string, string>),
+    PORT: String(serverPort),
+    NEXT_TELEMETRY_DISABLED: "1",
+    // The server runs far from London on purpose: dates must not move with the time zone.
+    TZ: "America/Los_Angeles",
+    NODE_ENV: "production",
+    NEXTAUTH_URL: `http://127.0.0.1:${serverPort}`,
+    NEXTAUTH_SECRET: process.env.E2E_AUTH_SECRET!,
+    SEED_DEMO_USERS: "true",
+    DEMO_PASSWORD: process.env.E2E_DEMO_PASSWORD!,
+  };
+  const url = process.env[databaseEnv];
+  if (url) {
+    env.DATABASE_URL = url;
+  } else {
+    delete env.DATABASE_URL;
+    env.PGLITE_DIR = path.join(os.tmpdir(), `nledp-e2e-${process.pid}`, name, "pglite");
+  }
+  return env;
 }
 
 export default defineConfig({
@@ -44,19 +58,24 @@ export default defineConfig({
   timeout: 60_000,
   reporter: process.env.CI ? [["list"]] : [["list"]],
   use: {
-    baseURL,
     locale: "en-GB",
     timezoneId: "Europe/London",
     trace: "off",
     launchOptions: { args: CHROMIUM_ARGS, ...(chromium && chromium.source !== "playwright" ? { executablePath: chromium.path } : {}) },
   },
-  webServer: {
+  projects: SERVERS.map((server) => ({
+    name: server.name,
+    testDir: server.testDir,
+    ...("testIgnore" in server ? { testIgnore: [...server.testIgnore] } : {}),
+    use: { baseURL: `http://127.0.0.1:${server.port}` },
+  })),
+  webServer: SERVERS.map((server) => ({
     command: "node server.mjs",
-    url: `${baseURL}/health`,
-    env: serverEnv,
+    url: `http://127.0.0.1:${server.port}/health`,
+    env: serverEnv(server.port, server.databaseEnv, server.name),
     timeout: 120_000,
     reuseExistingServer: false,
-    stdout: "ignore",
-    stderr: "pipe",
-  },
+    stdout: "ignore" as const,
+    stderr: "pipe" as const,
+  })),
 });

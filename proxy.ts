@@ -1,8 +1,9 @@
 /**
  * The request pipeline, in order: security headers (with a fresh CSP nonce), cross-site refusal
  * for anything that writes, then sign-in: every page needs a session except /health, the sign-in
- * page and static files. This is the first gate only: each page, route handler and server action
- * checks the user and permission again on the server (lib/auth/checkpoint.ts).
+ * page, static files and /api calls carrying an API token (their route handler checks the token).
+ * This is the first gate only: each page, route handler and server action checks the user and
+ * permission again on the server (lib/auth/checkpoint.ts).
  */
 import { NextResponse, type NextRequest } from "next/server";
 import { PATH_HEADER } from "@/lib/auth/request-headers";
@@ -80,7 +81,10 @@ export async function proxy(request: NextRequest) {
     return withSecurityHeaders(NextResponse.next(), csp);
   }
 
+  // A script's API token is checked by the route handler (lib/api/handler.ts), which answers 401 itself.
+  const bearerApiCall = pathname.startsWith("/api/") && /^Bearer\s+\S/i.test(request.headers.get("authorization") ?? "");
   const isPublic =
+    bearerApiCall ||
     PUBLIC_PATHS.some((p) => p.test(pathname)) ||
     (/^\/updates\/[^/]+\/print$/.test(pathname) && isValidRenderToken(request.headers.get(RENDER_TOKEN_HEADER), pathname));
   if (!isPublic) {

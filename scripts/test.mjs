@@ -5,8 +5,9 @@
  *   1. vitest (unit + integration) with TZ=Europe/London
  *   2. vitest again with TZ=America/Los_Angeles: dates must not move with the server's zone
  *   3. `next build` (skipped with SKIP_BUILD=1)
- *   4. Playwright browser tests (tests/e2e/*.spec.ts) against a fresh PostgreSQL database, passed to the
- *      Playwright config as E2E_DATABASE_URL and dropped afterwards
+ *   4. Playwright browser tests (tests/e2e/**/*.spec.ts) against three servers, each on a fresh PostgreSQL
+ *      database passed to the Playwright config (E2E_DATABASE_URL, E2E_CYCLE_BROWSER_DATABASE_URL,
+ *      E2E_CYCLE_API_DATABASE_URL) and dropped afterwards
  *
  * `--unit` runs steps 1 and 2 only. Test databases are made on TEST_DATABASE_ADMIN_URL (default
  * postgres://postgres@127.0.0.1:5432/postgres; see tests/setup/test-databases.mjs).
@@ -98,7 +99,7 @@ async function build() {
 }
 
 async function playwright() {
-  const specs = fs.existsSync(e2eDir) ? fs.readdirSync(e2eDir).filter((f) => f.endsWith(".spec.ts")) : [];
+  const specs = fs.existsSync(e2eDir) ? fs.readdirSync(e2eDir, { recursive: true }).map(String).filter((f) => f.endsWith(".spec.ts")) : [];
   if (specs.length === 0) {
     console.log("\nNo browser tests yet (tests/e2e/*.spec.ts): Playwright skipped.");
     return true;
@@ -106,16 +107,18 @@ async function playwright() {
   heading(`playwright (${specs.length} spec file${specs.length === 1 ? "" : "s"})`);
   const file = path.join(output, "playwright.json");
   let adminUrl;
-  let name;
+  // One database per browser-test server (see playwright.config.ts).
+  const names = [];
   try {
     adminUrl = testAdminUrl();
-    name = freshDatabaseName("e2e");
-    const url = await createDatabase(adminUrl, name);
-    console.log(`Browser tests use database ${name}.`);
-    const code = await run("npx", ["playwright", "test", "--reporter=list,json"], {
-      E2E_DATABASE_URL: url,
-      PLAYWRIGHT_JSON_OUTPUT_NAME: file,
-    });
+    const env = { PLAYWRIGHT_JSON_OUTPUT_NAME: file };
+    for (const [variable, kind] of [["E2E_DATABASE_URL", "e2e"], ["E2E_CYCLE_BROWSER_DATABASE_URL", "e2e_cycle_browser"], ["E2E_CYCLE_API_DATABASE_URL", "e2e_cycle_api"]]) {
+      const name = freshDatabaseName(kind);
+      env[variable] = await createDatabase(adminUrl, name);
+      names.push(name);
+    }
+    console.log(`Browser tests use databases ${names.join(", ")}.`);
+    const code = await run("npx", ["playwright", "test", "--reporter=list,json"], env);
     const stats = readJson(file)?.stats;
     const counts = stats && {
       passed: (stats.expected ?? 0) + (stats.flaky ?? 0),
@@ -127,7 +130,7 @@ async function playwright() {
     console.error(`\nBrowser tests could not start: ${error instanceof Error ? error.message : String(error)}`);
     return record("playwright", 1, undefined);
   } finally {
-    if (name) await dropDatabase(adminUrl, name).catch((error) => console.error(`Could not drop ${name}: ${error.message}`));
+    for (const name of names) await dropDatabase(adminUrl, name).catch((error) => console.error(`Could not drop ${name}: ${error.message}`));
   }
 }
 

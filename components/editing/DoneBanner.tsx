@@ -23,7 +23,25 @@ const MESSAGES: Record<string, string> = {
   "already-removed": "It had already been removed by someone else.",
 };
 
+/** Messages that say all there is to say: the quarterly update's own steps, where "the working draft" note would mislead. */
+const COMPLETE_MESSAGES: Record<string, string> = {
+  "update-started": "The draft quarterly update has been started. Committee clerks see nothing of it until it is published.",
+  "update-saved": "The draft update's title and covering text have been saved. Committee clerks see nothing of it until it is published.",
+  "update-discarded": "The draft update has been discarded. The changes to the roadmap itself are still in the working draft.",
+  "update-published": "The update has been published. Committee clerks can see it now, and it can never be changed.",
+  "update-already-discarded": "The draft update had already been discarded by someone else.",
+};
+
 export function DoneBanner({ done }: { done?: string | string[] }) {
+  const complete = typeof done === "string" && Object.hasOwn(COMPLETE_MESSAGES, done) ? COMPLETE_MESSAGES[done] : undefined;
+  if (complete) {
+    return (
+      <div role="status" className="mb-8 max-w-[45em] border-[5px] border-govuk-green p-4">
+        <h2 className="mb-1 text-xl font-bold">Success</h2>
+        <p>{complete}</p>
+      </div>
+    );
+  }
   const message = typeof done === "string" ? MESSAGES[done] : undefined;
   if (!message) return null;
   return (

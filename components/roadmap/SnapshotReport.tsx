@@ -1,4 +1,5 @@
 import { formatDate, todayInLondon } from "@/lib/dates/period";
+import { compareSnapshots, updateLabel } from "@/lib/roadmap/compare";
 import type { SnapshotContent } from "@/lib/roadmap/types";
 import { lookaheadRange } from "@/lib/roadmap/timeline";
 import { CoveringText } from "./CoveringText";
@@ -10,20 +11,53 @@ import { RolloutSummary } from "./RolloutSummary";
 import { TimelineChart } from "./TimelineChart";
 import { TimelineTable } from "./TimelineTable";
 import { MilestoneTable } from "./MilestoneTable";
+import { WhatChanged } from "./WhatChanged";
 
 /**
  * A published update in full, in the order of the PDF: covering text, products, the roadmap by
  * phase, the timeline, rollout, dependencies, what changed, and the phase definitions. The page and
- * the print layout both render this, so the PDF is the page.
+ * the print layout both render this, so the PDF is the page (the page moves "what changed" to the top).
+ * What changed is worked out from the two snapshots, so it is as fixed as they are.
  */
-export function SnapshotReport({ content, previousSlug, forPrint = false }: { content: SnapshotContent; previousSlug: string | null; forPrint?: boolean }) {
+export function SnapshotReport({
+  content,
+  previous = null,
+  changesFirst = false,
+  forPrint = false,
+}: {
+  content: SnapshotContent;
+  /** The previous published update's snapshot, to say what changed since; null for the first update. */
+  previous?: SnapshotContent | null;
+  /** The update page leads with what changed (the committee's first question); the PDF keeps the letter's order. */
+  changesFirst?: boolean;
+  forPrint?: boolean;
+}) {
   const { update, roadmap } = content;
   const asOf = update.publishedOn ?? todayInLondon();
   const range = lookaheadRange(asOf, roadmap.programme.lookaheadMonths);
   const section = forPrint ? "print-section break-before-page" : "";
   const h2 = "mt-10 mb-4 text-2xl font-bold sm:text-3xl";
+  const changes = (
+    <section aria-labelledby="changes" className={forPrint ? "print-section" : ""}>
+      <h2 id="changes" className={h2}>What changed since the previous update</h2>
+      {previous ? (
+        <>
+          <p className="mb-4 max-w-[45em]">
+            Compared with the {updateLabel(previous.update)} update
+            {previous.update.publishedOn ? `, published ${formatDate(previous.update.publishedOn)}` : ""}.
+          </p>
+          <WhatChanged comparison={compareSnapshots(previous, content)} headingLevel={3} />
+        </>
+      ) : (
+        <p className="mb-4 max-w-[45em]">
+          This is the first published update of the {roadmap.programme.shortName} roadmap: there is no earlier update to compare it with.
+        </p>
+      )}
+    </section>
+  );
   return (
     <>
+      {changesFirst ? changes : null}
       <section aria-labelledby="covering-text" className={forPrint ? "print-section" : ""}>
         <h2 id="covering-text" className={h2}>Covering text</h2>
         <CoveringText text={update.coveringText} />
@@ -61,16 +95,7 @@ export function SnapshotReport({ content, previousSlug, forPrint = false }: { co
         <p className="mb-4 max-w-[45em]">Delivery of every product depends on these programme-level factors.</p>
         <FactorList roadmap={roadmap} caption="Programme-level dependencies and their status" />
       </section>
-      <section aria-labelledby="changes" className={forPrint ? "print-section" : ""}>
-        <h2 id="changes" className={h2}>What changed since the previous update</h2>
-        {previousSlug ? (
-          <p className="mb-4">Compared with the {previousSlug.replace("-q", " Q")} update.</p>
-        ) : (
-          <p className="mb-4 max-w-[45em]">
-            This is the first published update of the {roadmap.programme.shortName} roadmap: there is no earlier update to compare it with.
-          </p>
-        )}
-      </section>
+      {changesFirst ? null : changes}
       <section aria-labelledby="phases" className={forPrint ? "print-section" : ""}>
         <h2 id="phases" className={h2}>Phase definitions</h2>
         <PhaseDefinitions roadmap={roadmap} />

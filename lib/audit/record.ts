@@ -9,6 +9,9 @@ import { auditEvents } from "@/lib/db/schema";
 export const AUDIT_ACTIONS = [
   "seed.loaded",
   "update.published",
+  "update.started",
+  "update.changed",
+  "update.discarded",
   "sign_in.succeeded",
   "sign_in.failed",
   "sign_in.refused",
@@ -19,6 +22,8 @@ export const AUDIT_ACTIONS = [
   "user.reactivated",
   "user.password_changed",
   "user.password_change_failed",
+  "api_token.created",
+  "api_token.revoked",
   "product.created",
   "product.updated",
   "product.removed",

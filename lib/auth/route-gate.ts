@@ -49,7 +49,9 @@ export async function gate(pathname: string, role: Role): Promise<Gate> {
   if (product && product[1] !== "new") return (await productPathExists(role, decodeURIComponent(product[1]!), product[2] as ChildKind | undefined, product[3])) ? "ok" : "not-found";
   const factor = /^\/factors\/([^/]+)(?:\/remove)?$/.exec(pathname);
   if (factor && factor[1] !== "new") return /^\d{1,9}$/.test(factor[1]!) && (await liveFactorExists(await getDb(), Number(factor[1]))) ? "ok" : "not-found";
-  const update = /^\/updates\/([^/]+)(\/print)?$/.exec(pathname);
+  // "/updates/compare" is a page of its own, not an update named "compare". The exports
+  // (/updates/<slug>/json, /milestones-csv, /pdf, /updates/compare/csv) answer their own 404 as problem+json.
+  const update = pathname === "/updates/compare" ? null : /^\/updates\/([^/]+)(\/print)?$/.exec(pathname);
   if (update) {
     const slug = decodeURIComponent(update[1]!);
     return isUpdateSlug(slug) && (await publishedUpdateExists(await getDb(), PROGRAMME_SLUG, slug)) ? "ok" : "not-found";

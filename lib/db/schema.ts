@@ -216,6 +216,22 @@ export const users = pgTable("users", {
   updatedAt: updated(),
 }, (t) => [uniqueIndex("users_email_key").on(sql`lower(${t.email})`)]);
 
+/**
+ * Personal API tokens: only a SHA-256 of the token is kept (it is random, so no salt or slow hash is
+ * needed); the token itself is shown once. It carries its user's role as read on each request.
+ */
+export const apiTokens = pgTable("api_tokens", {
+  id: serial("id").primaryKey(),
+  userId: integer("user_id").notNull().references(() => users.id),
+  name: text("name").notNull(),
+  tokenHash: text("token_hash").notNull(),
+  /** The token's first characters, so its owner can tell their tokens apart. */
+  prefix: text("prefix").notNull(),
+  createdAt: created(),
+  lastUsedAt: timestamp("last_used_at", { withTimezone: true }),
+  revokedAt: timestamp("revoked_at", { withTimezone: true }),
+}, (t) => [uniqueIndex("api_tokens_token_hash_key").on(t.tokenHash), index("api_tokens_user_idx").on(t.userId)]);
+
 /** Sign-in attempts, kept to slow and then refuse repeated failures per account and per address. */
 export const signInAttempts = pgTable("sign_in_attempts", {
   id: bigserial("id", { mode: "number" }).primaryKey(),

@@ -58,7 +58,7 @@ describe("migrations", () => {
       (r) => r.tablename,
     );
     expect(tables).toEqual([
-      "audit_events", "dependencies", "dependency_factors", "force_go_lives", "milestones", "phase_spans", "phases",
+      "api_tokens", "audit_events", "dependencies", "dependency_factors", "force_go_lives", "milestones", "phase_spans", "phases",
       "police_forces", "products", "programmes", "quarterly_updates", "rollout_observations", "rollout_targets",
       "sign_in_attempts", "snapshot_exports", "snapshots", "users",
     ]);

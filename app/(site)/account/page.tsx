@@ -1,5 +1,6 @@
 // GET /account — the signed-in person's account: who they are, their role, change password. Needs: update:own-account.
 import type { Metadata } from "next";
+import Link from "next/link";
 import { SummaryList } from "@/components/ui/SummaryList";
 import { H1, H2 } from "@/components/ui/typography";
 import { requirePermission } from "@/lib/auth/checkpoint";
@@ -20,6 +21,10 @@ export default async function AccountPage() {
           { key: "Role", value: ROLE_LABEL[user.role] },
         ]}
       />
+      <H2>API tokens</H2>
+      <p className="mb-6 max-w-[45em]">
+        Scripts can use the roadmap&apos;s API with a personal token. <Link href="/account/tokens">Manage your API tokens</Link>
+      </p>
       <H2>Change your password</H2>
       <ChangePasswordForm />
     </>

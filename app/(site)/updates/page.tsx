@@ -1,18 +1,23 @@
-// GET /updates — the published quarterly updates, newest first. Needs: read:published.
+// GET /updates — the published quarterly updates, newest first; for those who may publish, a link to start the next one or to the draft being prepared. Needs: read:published.
 import type { Metadata } from "next";
 import Link from "next/link";
 import { H1, Lead, table } from "@/components/ui/typography";
 import { formatDate } from "@/lib/dates/period";
 import { publishedUpdates } from "@/lib/roadmap/published";
 import { requirePermission } from "@/lib/auth/checkpoint";
+import { can } from "@/lib/auth/permissions";
+import { getDb } from "@/lib/db";
+import { quarterName, readDraftUpdate } from "@/lib/updates/workflow";
 import { TableHead } from "@/components/ui/TableHead";
 import { ScrollRegion } from "@/components/ui/ScrollRegion";
 
 export const metadata: Metadata = { title: "Quarterly updates" };
 
 export default async function UpdatesPage() {
-  await requirePermission("read:published");
+  const user = await requirePermission("read:published");
   const updates = await publishedUpdates();
+  // Clerks see nothing of drafts: not even whether one exists.
+  const draft = can(user.role, "publish:update") ? await readDraftUpdate(await getDb()) : undefined;
   return (
     <>
       <H1>Quarterly updates</H1>
@@ -20,6 +25,20 @@ export default async function UpdatesPage() {
         The roadmap is updated each quarter for the year ahead. Each published update is frozen as it was published and can be
         downloaded as a PDF.
       </Lead>
+      {draft === undefined ? null : (
+        <div className="mb-8 max-w-[45em] border-l-[10px] border-govuk-border py-2 pl-4">
+          {draft ? (
+            <p>
+              The {quarterName(draft)} update is being prepared (not published).{" "}
+              <Link href="/draft#quarterly-update">Go to the {quarterName(draft)} draft update</Link>
+            </p>
+          ) : (
+            <p>
+              No update is being prepared. <Link href="/draft/update/new">Start the next quarterly update</Link>
+            </p>
+          )}
+        </div>
+      )}
       {updates.length === 0 ? (
         <p>No update has been published yet.</p>
       ) : (

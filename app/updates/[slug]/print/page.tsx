@@ -21,6 +21,8 @@ export default async function PrintPage({ params }: Props) {
   const found = await publishedUpdateWithPrevious((await params).slug);
   if (!found) notFound();
   const { snapshot, previousSlug } = found;
+  // What changed since the previous published update goes into the PDF, from that update's snapshot.
+  const previous = previousSlug ? await snapshotOf(previousSlug) : null;
   const { update, roadmap } = snapshot.content;
   return (
     <main className="mx-auto max-w-[277mm] p-4 print:p-0">
@@ -44,7 +46,7 @@ export default async function PrintPage({ params }: Props) {
         </dl>
       </section>
       <div className="break-before-page">
-        <SnapshotReport content={snapshot.content} previousSlug={previousSlug} forPrint />
+        <SnapshotReport content={snapshot.content} previous={previous?.content ?? null} forPrint />
       </div>
     </main>
   );
