@@ -6,12 +6,17 @@ import { test as base, expect, type APIRequestContext, type Browser } from "@pla
 import { DEMO, signIn, type DemoRole } from "./support/fixtures";
 import { appRoutes, serverActions } from "./support/routes";
 
-type Outcome = 200 | 403 | 404 | "sign-in" | 401;
+type Outcome = 200 | 400 | 403 | 404 | 405 | "sign-in" | 401;
 type Who = "anonymous" | DemoRole;
 
 const PUBLISHED: Record<Who, Outcome> = { anonymous: "sign-in", viewer: 200, editor: 200, admin: 200 };
 const DRAFT: Record<Who, Outcome> = { anonymous: "sign-in", viewer: 403, editor: 200, admin: 200 };
 const EDIT: Record<Who, Outcome> = { anonymous: "sign-in", viewer: 403, editor: 200, admin: 200 };
+/** Route handlers of the JSON API: a signed-out request is 401 problem+json, never a redirect. */
+const API_READ: Record<Who, Outcome> = { anonymous: 401, viewer: 200, editor: 200, admin: 200 };
+const API_DRAFT: Record<Who, Outcome> = { anonymous: 401, viewer: 403, editor: 200, admin: 200 };
+/** Routes that only take writes: a GET is 405 for anyone signed in (the writes are tested in tests/integration/api-*.test.ts). */
+const API_WRITE_ONLY: Record<Who, Outcome> = { anonymous: 401, viewer: 405, editor: 405, admin: 405 };
 const ADMIN: Record<Who, Outcome> = { anonymous: "sign-in", viewer: 403, editor: 403, admin: 200 };
 const PUBLIC: Record<Who, Outcome> = { anonymous: 200, viewer: 200, editor: 200, admin: 200 };
 
@@ -27,6 +32,39 @@ const MATRIX: Record<string, { url: string; expect: Record<Who, Outcome> }> = {
   "/updates/[slug]/print": { url: "/updates/2021-q4/print", expect: PUBLISHED },
   "/updates/[slug]/pdf": { url: "/updates/2021-q4/pdf", expect: PUBLISHED },
   "/draft": { url: "/draft", expect: DRAFT },
+  "/draft/update/new": { url: "/draft/update/new", expect: EDIT },
+  "/draft/update": { url: "/draft/update", expect: EDIT },
+  "/draft/preview": { url: "/draft/preview", expect: EDIT },
+  "/draft/publish": { url: "/draft/publish", expect: EDIT },
+  "/draft/discard": { url: "/draft/discard", expect: EDIT },
+  "/updates/compare": { url: "/updates/compare", expect: PUBLISHED },
+  "/updates/[slug]/json": { url: "/updates/2021-q4/json", expect: PUBLISHED },
+  "/updates/[slug]/milestones-csv": { url: "/updates/2021-q4/milestones-csv", expect: PUBLISHED },
+  // Comparing an update with itself is refused (400); with two published updates it is a CSV (cycle tests).
+  "/updates/compare/csv": { url: "/updates/compare/csv?from=2021-q4&to=2021-q4", expect: { anonymous: "sign-in", viewer: 400, editor: 400, admin: 400 } },
+  "/account/tokens": { url: "/account/tokens", expect: { anonymous: "sign-in", viewer: 200, editor: 200, admin: 200 } },
+  "/api/v1/roadmap": { url: "/api/v1/roadmap", expect: API_READ },
+  "/api/v1/updates": { url: "/api/v1/updates", expect: API_READ },
+  "/api/v1/updates/[slug]": { url: "/api/v1/updates/2021-q4", expect: API_READ },
+  "/api/v1/updates/[slug]/publish": { url: "/api/v1/updates/2021-q4/publish", expect: API_WRITE_ONLY },
+  "/api/v1/compare": { url: "/api/v1/compare?from=2021-q4&to=2021-q4", expect: API_READ },
+  "/api/v1/openapi.json": { url: "/api/v1/openapi.json", expect: API_READ },
+  "/api/v1/products": { url: "/api/v1/products", expect: API_WRITE_ONLY },
+  "/api/v1/products/[slug]": { url: "/api/v1/products/property", expect: API_DRAFT },
+  "/api/v1/products/[slug]/milestones": { url: "/api/v1/products/property/milestones", expect: API_WRITE_ONLY },
+  "/api/v1/products/[slug]/milestones/[id]": { url: "/api/v1/products/property/milestones/2", expect: API_DRAFT },
+  "/api/v1/products/[slug]/spans": { url: "/api/v1/products/property/spans", expect: API_WRITE_ONLY },
+  "/api/v1/products/[slug]/spans/[id]": { url: "/api/v1/products/property/spans/2", expect: API_DRAFT },
+  "/api/v1/products/[slug]/rollout": { url: "/api/v1/products/property/rollout", expect: API_DRAFT },
+  "/api/v1/products/[slug]/rollout/go-lives": { url: "/api/v1/products/property/rollout/go-lives", expect: API_WRITE_ONLY },
+  "/api/v1/products/[slug]/rollout/observations": { url: "/api/v1/products/property/rollout/observations", expect: API_WRITE_ONLY },
+  "/api/v1/products/[slug]/rollout/observations/[id]": { url: "/api/v1/products/photographs-at-the-roadside/rollout/observations/1", expect: API_WRITE_ONLY },
+  "/api/v1/products/[slug]/rollout/targets": { url: "/api/v1/products/property/rollout/targets", expect: API_WRITE_ONLY },
+  "/api/v1/products/[slug]/rollout/targets/[id]": { url: "/api/v1/products/photographs-at-the-roadside/rollout/targets/1", expect: API_WRITE_ONLY },
+  "/api/v1/products/[slug]/dependencies": { url: "/api/v1/products/photographs-at-the-roadside/dependencies", expect: API_WRITE_ONLY },
+  "/api/v1/products/[slug]/dependencies/[id]": { url: "/api/v1/products/photographs-at-the-roadside/dependencies/1", expect: API_DRAFT },
+  "/api/v1/factors": { url: "/api/v1/factors", expect: API_WRITE_ONLY },
+  "/api/v1/factors/[id]": { url: "/api/v1/factors/1", expect: API_DRAFT },
   "/products/new": { url: "/products/new", expect: EDIT },
   "/products/[slug]/edit": { url: "/products/property/edit", expect: EDIT },
   "/products/[slug]/remove": { url: "/products/property/remove", expect: EDIT },
@@ -80,6 +118,12 @@ const ACTIONS: Record<string, string> = {
   "app/(site)/products/[slug]/dependencies/actions.ts#removeDependencyAction": "edit:roadmap",
   "app/(site)/factors/actions.ts#saveFactor": "edit:roadmap",
   "app/(site)/factors/actions.ts#removeFactorAction": "edit:roadmap",
+  "app/(site)/draft/actions.ts#startUpdateAction": "publish:update",
+  "app/(site)/draft/actions.ts#changeUpdateAction": "publish:update",
+  "app/(site)/draft/actions.ts#publishUpdateAction": "publish:update",
+  "app/(site)/draft/actions.ts#discardUpdateAction": "publish:update",
+  "app/(site)/account/tokens/actions.ts#createApiToken": "update:own-account",
+  "app/(site)/account/tokens/actions.ts#revokeApiToken": "update:own-account",
 };
 
 const test = base;

@@ -3,6 +3,9 @@ import { expect, type Page } from "@playwright/test";
 
 /** Fails with the list of violations (WCAG 2.2 A and AA rules, and axe's best practices). */
 export async function expectNoAxeViolations(page: Page) {
+  // After a client-side navigation the title can arrive a moment after the content: wait for it, so the
+  // scan sees the page as it settles (a page with no title still fails, here and in axe).
+  await expect(page).toHaveTitle(/\S/);
   const results = await new AxeBuilder({ page })
     .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"])
     .analyze();

@@ -1,0 +1,109 @@
+/**
+ * The quarter again, as a script runs it: an editor makes a personal API token in the browser, and a
+ * client with nothing but that token (no cookies) starts 2022 Q1, makes the three changes, publishes, and
+ * reads the comparison, over HTTP against a server and database of its own. A clerk's token reads but
+ * cannot write; a revoked token is refused; `openapi.json` lists the endpoints.
+ */
+import { request as playwrightRequest, type APIRequestContext, type Page } from "@playwright/test";
+import { expectNoAxeViolations } from "../support/axe";
+import { DEMO, expect, test } from "../support/fixtures";
+import { signedIn } from "../support/forms";
+
+test.describe.configure({ mode: "serial" });
+test.use({ role: "editor" });
+
+async function makeToken(page: Page, name: string): Promise<string> {
+  await page.goto("/account/tokens");
+  await page.getByLabel("Token name").fill(name);
+  await page.getByRole("button", { name: "Create token" }).click();
+  const token = (await page.getByTestId("new-api-token").textContent())?.trim() ?? "";
+  expect(token).toMatch(/^nledp_/);
+  await expectNoAxeViolations(page);
+  return token;
+}
+
+async function client(baseURL: string, token: string): Promise<APIRequestContext> {
+  return playwrightRequest.newContext({ baseURL, extraHTTPHeaders: { authorization: `Bearer ${token}` } });
+}
+
+test("a script runs the quarter with an editor's token; a clerk's token cannot write; a revoked one is refused", async ({ page, browser, baseURL }) => {
+  test.setTimeout(120_000);
+  const api = await client(baseURL!, await makeToken(page, "Quarterly update script"));
+  const q4Before = await (await api.get("/api/v1/updates/2021-q4")).body();
+
+  const openapi = await (await api.get("/api/v1/openapi.json")).json();
+  expect(openapi.openapi).toMatch(/^3\./);
+  for (const path of ["/api/v1/roadmap", "/api/v1/updates", "/api/v1/updates/{slug}/publish", "/api/v1/compare", "/api/v1/products/{slug}/milestones/{id}"]) {
+    expect(Object.keys(openapi.paths)).toContain(path);
+  }
+
+  const started = await api.post("/api/v1/updates", { data: { year: 2022, quarter: 1, title: "NLEDP product roadmap, January 2022", coveringText: "" } });
+  expect(started.status(), await started.text()).toBe(201);
+
+  // Property's beta: March 2022 → June 2022.
+  const roadmap = await (await api.get("/api/v1/roadmap")).json();
+  const beta = roadmap.roadmap.products.find((p: { slug: string }) => p.slug === "property").milestones.find((m: { title: string }) => m.title === "Beta release");
+  const milestone = await (await api.get(`/api/v1/products/property/milestones/${beta.id}`)).json();
+  const moved = await api.patch(`/api/v1/products/property/milestones/${beta.id}`, {
+    data: { version: milestone.version, title: milestone.title, phaseKey: milestone.phaseKey, status: milestone.status, actualOn: milestone.actualOn, notes: milestone.notes, forecast: { precision: "month", on: "2022-06-01" } },
+  });
+  expect(moved.status(), await moved.text()).toBe(200);
+  // The same save again, on the old version: refused, 409, with who changed it.
+  const stale = await api.patch(`/api/v1/products/property/milestones/${beta.id}`, {
+    data: { version: milestone.version, title: milestone.title, phaseKey: milestone.phaseKey, status: "at_risk", actualOn: null, notes: "", forecast: { precision: "month", on: "2022-06-01" } },
+  });
+  expect(stale.status()).toBe(409);
+  expect(stale.headers()["content-type"]).toContain("application/problem+json");
+  expect(await stale.text()).toContain(DEMO.editor);
+
+  // Vehicles: Pre-Discovery → Discovery.
+  const vehicles = await (await api.get("/api/v1/products/vehicles")).json();
+  const phase = await api.patch("/api/v1/products/vehicles", {
+    data: { version: vehicles.version, name: vehicles.name, description: vehicles.description, statusSummary: vehicles.statusSummary, parentSlug: vehicles.parentSlug, plannedFamilySize: vehicles.plannedFamilySize, currentPhaseKey: "discovery" },
+  });
+  expect(phase.status(), await phase.text()).toBe(200);
+
+  // Photographs at the Roadside: 38 forces.
+  const observed = await api.post("/api/v1/products/photographs-at-the-roadside/rollout/observations", {
+    data: { observedOn: "2021-12-31", forcesLive: 38, nationsCovered: ["England", "Wales", "Scotland", "Northern Ireland"], note: "" },
+  });
+  expect(observed.status(), await observed.text()).toBe(201);
+
+  // Bad input is refused with the field's path, and writes nothing.
+  const bad = await api.post("/api/v1/products/photographs-at-the-roadside/rollout/observations", { data: { observedOn: "2021-02-31", forcesLive: 46, colour: "red" } });
+  expect(bad.status()).toBeGreaterThanOrEqual(400);
+  expect(bad.status()).toBeLessThan(500);
+  expect(bad.headers()["content-type"]).toContain("application/problem+json");
+
+  // A clerk never sees the draft, and their token cannot write.
+  const clerkPage = await signedIn(browser, baseURL!, DEMO.viewer);
+  const clerk = await client(baseURL!, await makeToken(clerkPage, "Clerk's reader"));
+  const clerkUpdates = await (await clerk.get("/api/v1/updates")).json();
+  expect(clerkUpdates.items.map((u: { slug: string }) => u.slug)).toEqual(["2021-q4"]);
+  expect((await clerk.get("/api/v1/updates/2022-q1")).status()).toBe(404);
+  expect((await clerk.post("/api/v1/updates/2022-q1/publish", { data: { version: 1 } })).status()).toBe(403);
+
+  const list = await (await api.get("/api/v1/updates")).json();
+  const draft = list.items.find((u: { slug: string }) => u.slug === "2022-q1");
+  expect(draft.state).toBe("draft");
+  const published = await api.post("/api/v1/updates/2022-q1/publish", { data: { version: draft.version } });
+  expect(published.status(), await published.text()).toBe(200);
+
+  const c = await (await api.get("/api/v1/compare?from=2021-q4&to=2022-q1")).json();
+  expect(c.phaseMoves).toEqual([expect.objectContaining({ productSlug: "vehicles", fromPhases: "Pre-Discovery", toPhases: "Discovery" })]);
+  expect(c.milestoneMoves).toEqual([expect.objectContaining({ productSlug: "property", title: "Beta release", to: { precision: "month", on: "2022-06-30" } })]);
+  expect(c.rollout).toEqual([expect.objectContaining({ productSlug: "photographs-at-the-roadside", fromLive: 22, toLive: 38 })]);
+  for (const none of ["milestonesAdded", "milestonesRemoved", "milestoneStatusChanges", "productsAdded", "productsRemoved", "dependencyChanges"]) expect(c[none], none).toEqual([]);
+  expect((await (await api.get("/api/v1/updates/2021-q4")).body()).equals(q4Before)).toBe(true);
+
+  // Now the clerk sees it.
+  expect((await clerk.get("/api/v1/updates/2022-q1")).status()).toBe(200);
+
+  // Revoking the editor's token: refused from then on.
+  await page.goto("/account/tokens");
+  await page.getByRole("link", { name: /Revoke Quarterly update script/ }).click();
+  await page.getByRole("button", { name: "Yes, revoke token" }).click();
+  await expect(page).toHaveURL(/done=revoked/);
+  expect((await api.get("/api/v1/roadmap")).status()).toBe(401);
+  await Promise.all([api.dispose(), clerk.dispose(), clerkPage.context().close()]);
+});
