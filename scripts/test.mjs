@@ -5,7 +5,7 @@
  *   1. vitest (unit + integration) with TZ=Europe/London
  *   2. vitest again with TZ=America/Los_Angeles: dates must not move with the server's zone
  *   3. `next build` (skipped with SKIP_BUILD=1)
- *   4. Playwright browser tests (tests/e2e/**/*.spec.ts) against three servers, each on a fresh PostgreSQL
+ *   4. Playwright browser tests (every tests/e2e spec, in folders too) against three servers, each on a fresh PostgreSQL
  *      database passed to the Playwright config (E2E_DATABASE_URL, E2E_CYCLE_BROWSER_DATABASE_URL,
  *      E2E_CYCLE_API_DATABASE_URL) and dropped afterwards
  *
