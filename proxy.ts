@@ -86,7 +86,10 @@ export async function proxy(request: NextRequest) {
   const isPublic =
     bearerApiCall ||
     PUBLIC_PATHS.some((p) => p.test(pathname)) ||
-    (/^\/updates\/[^/]+\/print$/.test(pathname) && isValidRenderToken(request.headers.get(RENDER_TOKEN_HEADER), pathname));
+    // The token is signed over the path and query (the PDF in financial-year quarters asks for
+    // ?quarters=financial), as the print page checks it again from the path header set below.
+    (/^\/updates\/[^/]+\/print$/.test(pathname) &&
+      isValidRenderToken(request.headers.get(RENDER_TOKEN_HEADER), pathname + request.nextUrl.search));
   if (!isPublic) {
     const session = await readSession(request.cookies.get(sessionCookieName())?.value);
     let user: Awaited<ReturnType<typeof sessionUser>> = null;

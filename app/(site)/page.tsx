@@ -28,7 +28,7 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
       {editing ? <p className="mt-4 mb-8"><Link href="/products/new">Add a product</Link></p> : null}
       <H2>Rollout</H2>
       {roadmap.products.filter((p) => p.rollout).map((p) => (
-        <RolloutSummary key={p.slug} product={p} forces={roadmap.forces} asOf={asOf} />
+        <RolloutSummary key={p.slug} product={p} forces={roadmap.forces} asOf={view.reportedOn} />
       ))}
       <H2 id="dependencies">Dependencies</H2>
       <p className="mb-4 max-w-[45em]">

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { formatPeriod, type IsoDate } from "@/lib/dates/period";
+import { formatPeriod, type IsoDate, type QuarterStyle } from "@/lib/dates/period";
 import type { Roadmap } from "@/lib/roadmap/types";
 import { familyLine, nextMilestone, phaseNames, phasesOn, productsInFamilyOrder, productStatus } from "@/lib/roadmap/view";
 import { SlippageNote } from "./Slippage";
@@ -9,7 +9,7 @@ import { TableHead } from "@/components/ui/TableHead";
 import { ScrollRegion } from "@/components/ui/ScrollRegion";
 
 /** Each product: its phase, next milestone and status, as at the update's date. */
-export function ProductTable({ roadmap, asOf, caption, linkProducts = true }: { roadmap: Roadmap; asOf: IsoDate; caption: string; linkProducts?: boolean }) {
+export function ProductTable({ roadmap, asOf, caption, linkProducts = true, quarters }: { roadmap: Roadmap; asOf: IsoDate; caption: string; linkProducts?: boolean; quarters?: QuarterStyle }) {
   return (
     <ScrollRegion label={caption}>
 <table className={table.table}>
@@ -31,8 +31,8 @@ export function ProductTable({ roadmap, asOf, caption, linkProducts = true }: { 
               <td className={table.td}>
                 {next ? (
                   <>
-                    {next.title}: <strong>{formatPeriod(next.forecast, { asTarget: true })}</strong>
-                    <SlippageNote milestone={next} />
+                    {next.title}: <strong>{formatPeriod(next.forecast, { asTarget: true, quarters })}</strong>
+                    <SlippageNote milestone={next} quarters={quarters} />
                   </>
                 ) : (
                   <span className="text-govuk-secondary">No dated milestone in this update</span>

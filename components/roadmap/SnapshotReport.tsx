@@ -1,13 +1,14 @@
-import { formatDate, todayInLondon } from "@/lib/dates/period";
+import { formatDate, todayInLondon, type QuarterStyle } from "@/lib/dates/period";
 import { compareSnapshots, updateLabel } from "@/lib/roadmap/compare";
 import type { SnapshotContent } from "@/lib/roadmap/types";
+import { phaseDateOf } from "@/lib/roadmap/view";
 import { lookaheadRange } from "@/lib/roadmap/timeline";
 import { CoveringText } from "./CoveringText";
 import { FactorList } from "./FactorList";
 import { PhaseDefinitions } from "./PhaseDefinitions";
 import { PhaseGrid } from "./PhaseGrid";
 import { ProductTable } from "./ProductTable";
-import { RolloutSummary } from "./RolloutSummary";
+import { ForceList, RolloutSummary } from "./RolloutSummary";
 import { TimelineChart } from "./TimelineChart";
 import { TimelineTable } from "./TimelineTable";
 import { MilestoneTable } from "./MilestoneTable";
@@ -24,6 +25,7 @@ export function SnapshotReport({
   previous = null,
   changesFirst = false,
   forPrint = false,
+  quarters = "calendar",
 }: {
   content: SnapshotContent;
   /** The previous published update's snapshot, to say what changed since; null for the first update. */
@@ -31,10 +33,15 @@ export function SnapshotReport({
   /** The update page leads with what changed (the committee's first question); the PDF keeps the letter's order. */
   changesFirst?: boolean;
   forPrint?: boolean;
+  /** How quarters are labelled throughout: the reader's choice, or the PDF's style. */
+  quarters?: QuarterStyle;
 }) {
   const { update, roadmap } = content;
   const asOf = update.publishedOn ?? todayInLondon();
+  // Phases as the update's own quarter reads them (lib/roadmap/view.ts phaseDateOf), as "what changed" does.
+  const phasesAt = phaseDateOf(update, todayInLondon());
   const range = lookaheadRange(asOf, roadmap.programme.lookaheadMonths);
+  const withRollout = roadmap.products.filter((p) => p.rollout);
   const section = forPrint ? "print-section break-before-page" : "";
   const h2 = "mt-10 mb-4 text-2xl font-bold sm:text-3xl";
   const changes = (
@@ -46,7 +53,7 @@ export function SnapshotReport({
             Compared with the {updateLabel(previous.update)} update
             {previous.update.publishedOn ? `, published ${formatDate(previous.update.publishedOn)}` : ""}.
           </p>
-          <WhatChanged comparison={compareSnapshots(previous, content)} headingLevel={3} />
+          <WhatChanged comparison={compareSnapshots(previous, content)} headingLevel={3} quarters={quarters} />
         </>
       ) : (
         <p className="mb-4 max-w-[45em]">
@@ -64,28 +71,44 @@ export function SnapshotReport({
       </section>
       <section aria-labelledby="products" className={section}>
         <h2 id="products" className={h2}>Products</h2>
-        <ProductTable roadmap={roadmap} asOf={asOf} caption={`Products as at ${formatDate(asOf)}`} linkProducts={!forPrint} />
+        <ProductTable roadmap={roadmap} asOf={phasesAt} caption={`Products as at ${formatDate(phasesAt)}`} linkProducts={!forPrint} quarters={quarters} />
         <h3 className="mt-8 mb-3 text-xl font-bold">Milestones</h3>
         {roadmap.products.map((product) => (
           <div key={product.slug} className="avoid-break">
             <h4 className="mt-4 mb-2 text-lg font-bold">{product.name}</h4>
-            <MilestoneTable product={product} />
+            <MilestoneTable product={product} quarters={quarters} />
           </div>
         ))}
       </section>
       <section aria-labelledby="by-phase" className={section}>
         <h2 id="by-phase" className={h2}>Roadmap by phase</h2>
-        <PhaseGrid roadmap={roadmap} asOf={asOf} linkProducts={!forPrint} />
+        <PhaseGrid roadmap={roadmap} asOf={phasesAt} linkProducts={!forPrint} />
       </section>
       <section aria-labelledby="timeline" className={section}>
         <h2 id="timeline" className={h2}>Timeline</h2>
-        <TimelineChart roadmap={roadmap} range={range} today={null} id="snapshot-timeline" linkProducts={!forPrint} />
-        <TimelineTable roadmap={roadmap} range={range} />
+        <TimelineChart roadmap={roadmap} range={range} today={null} id="snapshot-timeline" linkProducts={!forPrint} quarters={quarters} />
+        <TimelineTable roadmap={roadmap} range={range} quarters={quarters} />
       </section>
       <section aria-labelledby="rollout" className={section}>
         <h2 id="rollout" className={h2}>Rollout against target</h2>
-        {roadmap.products.some((p) => p.rollout) ? (
-          roadmap.products.filter((p) => p.rollout).map((p) => <RolloutSummary key={p.slug} product={p} forces={roadmap.forces} asOf={asOf} />)
+        {withRollout.length ? (
+          <>
+            {withRollout.map((p) => (
+              // A product's force list is shown only when it says which forces are live; otherwise it
+              // would print the same 45 names again for every product, so they are listed once below.
+              <RolloutSummary
+                key={p.slug}
+                product={p}
+                forces={roadmap.forces}
+                asOf={asOf}
+                quarters={quarters}
+                showForces={(p.rollout?.forceGoLives.length ?? 0) > 0}
+              />
+            ))}
+            {withRollout.some((p) => p.rollout?.forceGoLives.length === 0) ? (
+              <ForceList forces={roadmap.forces} rollout={null} productName={null} headingLevel={3} />
+            ) : null}
+          </>
         ) : (
           <p>No rollout is recorded in this update.</p>
         )}

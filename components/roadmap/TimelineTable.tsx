@@ -1,55 +1,125 @@
-import type { DateRange } from "@/lib/roadmap/timeline";
-import { spanBar } from "@/lib/roadmap/timeline";
-import { describePeriod, formatPeriod } from "@/lib/dates/period";
+import { NO_FILTERS, chartLayout, dependencyTarget, filteredProducts, periodMark, spanBar, visibleItems, type DateRange, type TimelineFilters } from "@/lib/roadmap/timeline";
+import { describePeriod, formatPeriod, type QuarterStyle } from "@/lib/dates/period";
 import type { Roadmap } from "@/lib/roadmap/types";
-import { MILESTONE_STATUS_LABEL, phaseByKey, productsInFamilyOrder, sortedMilestones } from "@/lib/roadmap/view";
+import { DEPENDENCY_STATUS_LABEL, MILESTONE_STATUS_LABEL, phaseByKey } from "@/lib/roadmap/view";
 import { SlippageNote } from "./Slippage";
 import { ScrollRegion } from "@/components/ui/ScrollRegion";
 import { table } from "@/components/ui/typography";
 import { TableHead } from "@/components/ui/TableHead";
 
-/** The timeline's content as a table, in the chart's order: the accessible equivalent of the chart. */
-export function TimelineTable({ roadmap, range }: { roadmap: Roadmap; range: DateRange }) {
+const CUT_WORDS = {
+  "before-range": "Not drawn on the chart: before this range",
+  "after-range": "Not drawn on the chart: after this range",
+  "filtered-out": "Not drawn on the chart: filtered out",
+} as const;
+
+/**
+ * The timeline's content as a table, in the chart's order (product by product; in each, its phases,
+ * milestones and what it depends on): the accessible equivalent of the chart, with the same filters.
+ * Items outside the range are listed too, and say so, because a table has room for them.
+ */
+export function TimelineTable({
+  roadmap,
+  range,
+  quarters = "calendar",
+  filters = NO_FILTERS,
+}: {
+  roadmap: Roadmap;
+  range: DateRange;
+  quarters?: QuarterStyle;
+  filters?: TimelineFilters;
+}) {
+  const layout = chartLayout(roadmap, range, { filters, quarters });
+  const cutReason = new Map(
+    layout.rows.flatMap((row) => (row.kind === "product" ? row.lanes : [])).flatMap((lane) => (lane.kind === "cut" ? [[lane.cut.dependencyId, lane.cut.reason] as const] : [])),
+  );
+  const products = filteredProducts(roadmap, filters);
   return (
     <ScrollRegion label="Timeline as a table (scrolls sideways)" minWidth="600px">
-    <table className={table.table}>
-      <caption className={table.caption}>Timeline as a table</caption>
-      <TableHead columns={["Product", "Item", "From", "To or target", "Status"]} />
-      <tbody>
-        {productsInFamilyOrder(roadmap.products).flatMap(({ product }) => {
-          const rows = [
-            ...product.spans.map((span) => {
-              const bar = spanBar(range, span);
-              return (
+      <table className={table.table}>
+        <caption className={table.caption}>Timeline as a table</caption>
+        <TableHead columns={["Product", "Item", "From", "To or target", "Status"]} />
+        <tbody>
+          {products.length === 0 ? (
+            <tr>
+              <td className={table.td} colSpan={5}>No products match these filters.</td>
+            </tr>
+          ) : null}
+          {products.flatMap(({ product, depth, matches }) => {
+            const name = (
+              <th scope="row" className={table.th} style={depth ? { paddingLeft: `${depth}rem` } : undefined}>
+                {product.name}
+              </th>
+            );
+            if (!matches) {
+              return [
+                <tr key={`g${product.slug}`}>
+                  {name}
+                  <td className={table.td} colSpan={4}>Group heading only: {product.name} itself does not match the filters</td>
+                </tr>,
+              ];
+            }
+            const { spans, milestones } = visibleItems(product, filters);
+            return [
+              ...spans.map((span) => (
                 <tr key={`s${span.id}`}>
-                  <th scope="row" className={table.th}>{product.name}</th>
+                  {name}
                   <td className={table.td}>
                     {phaseByKey(roadmap, span.phaseKey)?.name ?? span.phaseKey} phase
                     {span.note ? <span className="mt-1 block text-govuk-secondary">{span.note}</span> : null}
                   </td>
-                  <td className={table.td}>{span.start ? formatPeriod(span.start) : "Already under way"}</td>
-                  <td className={table.td}>{span.end ? formatPeriod(span.end, { asTarget: true }) : "Ongoing"}</td>
-                  <td className={table.td}>{bar ? "" : "Outside this range"}</td>
+                  <td className={table.td}>{span.start ? formatPeriod(span.start, { quarters }) : "Already under way"}</td>
+                  <td className={table.td}>{span.end ? formatPeriod(span.end, { asTarget: true, quarters }) : "Ongoing"}</td>
+                  <td className={table.td}>{spanBar(range, span, quarters) ? "" : "Outside this range"}</td>
                 </tr>
-              );
-            }),
-            ...sortedMilestones(product).map((m) => (
-              <tr key={`m${m.id}`}>
-                <th scope="row" className={table.th}>{product.name}</th>
-                <td className={table.td}>Milestone: {m.title}</td>
-                <td className={table.td}>{m.forecast.precision === "day" ? "" : describePeriod(m.forecast)}</td>
-                <td className={table.td}>
-                  {formatPeriod(m.forecast, { asTarget: true })}
-                  <SlippageNote milestone={m} />
-                </td>
-                <td className={table.td}>{MILESTONE_STATUS_LABEL[m.status]}</td>
-              </tr>
-            )),
-          ];
-          return rows;
-        })}
-      </tbody>
-    </table>
+              )),
+              ...milestones.map((m) => (
+                <tr key={`m${m.id}`}>
+                  {name}
+                  <td className={table.td}>Milestone: {m.title}</td>
+                  <td className={table.td}>{m.forecast.precision === "day" ? "" : describePeriod(m.forecast)}</td>
+                  <td className={table.td}>
+                    {formatPeriod(m.forecast, { asTarget: true, quarters })}
+                    <SlippageNote milestone={m} quarters={quarters} />
+                  </td>
+                  <td className={table.td}>
+                    {MILESTONE_STATUS_LABEL[m.status]}
+                    {periodMark(range, m.forecast) ? null : <span className="block text-govuk-secondary">Outside this range</span>}
+                  </td>
+                </tr>
+              )),
+              ...product.dependencies.map((d) => {
+                const target = d.on.kind === "milestone" ? milestoneOf(roadmap, d.on.id) : null;
+                const reason = cutReason.get(d.id);
+                return (
+                  <tr key={`d${d.id}`} data-dependency-row={d.id}>
+                    {name}
+                    <td className={table.td}>
+                      {`Depends on ${d.on.kind === "product" ? "product " : d.on.kind === "milestone" ? "milestone " : ""}${dependencyTarget(d, roadmap)}`}
+                      {d.owner ? <span className="mt-1 block text-govuk-secondary">Owner: {d.owner}</span> : null}
+                      {d.note ? <span className="mt-1 block text-govuk-secondary">{d.note}</span> : null}
+                    </td>
+                    <td className={table.td} />
+                    <td className={table.td}>{target ? formatPeriod(target.forecast, { asTarget: true, quarters }) : ""}</td>
+                    <td className={table.td}>
+                      {DEPENDENCY_STATUS_LABEL[d.status]}
+                      {reason ? <span className="block text-govuk-secondary">{CUT_WORDS[reason]}</span> : null}
+                    </td>
+                  </tr>
+                );
+              }),
+            ];
+          })}
+        </tbody>
+      </table>
     </ScrollRegion>
   );
+}
+
+function milestoneOf(roadmap: Roadmap, id: number) {
+  for (const product of roadmap.products) {
+    const found = product.milestones.find((m) => m.id === id);
+    if (found) return found;
+  }
+  return null;
 }

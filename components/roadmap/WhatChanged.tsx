@@ -1,7 +1,7 @@
 import { ScrollRegion } from "@/components/ui/ScrollRegion";
 import { TableHead } from "@/components/ui/TableHead";
 import { table } from "@/components/ui/typography";
-import { formatPeriod, type Period } from "@/lib/dates/period";
+import { formatPeriod, type Period, type QuarterStyle } from "@/lib/dates/period";
 import { hasChanges, movementText, rolloutChangeText, rolloutDeltaText, updateLabel, type Comparison } from "@/lib/roadmap/compare";
 import type { DependencyStatus } from "@/lib/roadmap/types";
 import { DEPENDENCY_STATUS_LABEL, MILESTONE_STATUS_LABEL } from "@/lib/roadmap/view";
@@ -12,14 +12,14 @@ import { DEPENDENCY_STATUS_LABEL, MILESTONE_STATUS_LABEL } from "@/lib/roadmap/v
  * and to a screen reader. Used by the update page, the print layout (so the PDF), the compare page
  * and the draft preview.
  */
-export function WhatChanged({ comparison: c, headingLevel }: { comparison: Comparison; headingLevel: 2 | 3 }) {
+export function WhatChanged({ comparison: c, headingLevel, quarters }: { comparison: Comparison; headingLevel: 2 | 3; quarters?: QuarterStyle }) {
   const fromLabel = updateLabel(c.from);
   const toLabel = updateLabel(c.to);
   if (!hasChanges(c)) return <p className="mb-6">No changes since the {fromLabel} update.</p>;
 
   const Heading = headingLevel === 2 ? "h2" : "h3";
   const heading = headingLevel === 2 ? "mt-8 mb-3 text-2xl font-bold" : "mt-6 mb-3 text-xl font-bold";
-  const period = (p: Period) => formatPeriod(p, { asTarget: true });
+  const period = (p: Period) => formatPeriod(p, { asTarget: true, quarters });
   const between = `between the ${fromLabel} and ${toLabel} updates`;
   // Each change reads "before → after", the way the committee reads the letter's tables.
   const span = `${fromLabel} → ${toLabel}`;

@@ -95,11 +95,27 @@ async function readJson(request: Request): Promise<unknown> {
   if (declared > MAX_BODY_BYTES) throw new ApiProblem(413, "Request too large", `The body must be ${MAX_BODY_BYTES} bytes or fewer.`);
   const text = await request.text();
   if (text.length > MAX_BODY_BYTES) throw new ApiProblem(413, "Request too large", `The body must be ${MAX_BODY_BYTES} bytes or fewer.`);
+  let value: unknown;
   try {
-    return JSON.parse(text);
+    value = JSON.parse(text);
   } catch {
     throw new ApiProblem(400, "Malformed JSON", text.trim() === "" ? "The request needs a JSON body." : "The body is not valid JSON.");
   }
+  // PostgreSQL refuses NUL in text: said here, with the field's path, rather than as a 500 from the database.
+  const nul = pathOfNul(value);
+  if (nul !== null) throw invalid([{ path: nul, message: "Text must not contain a NUL character" }]);
+  return value;
+}
+
+function pathOfNul(value: unknown, path: string[] = []): string | null {
+  if (typeof value === "string") return value.includes("\u0000") ? path.join(".") : null;
+  if (value && typeof value === "object") {
+    for (const [k, v] of Object.entries(value)) {
+      const found = pathOfNul(v, [...path, k]);
+      if (found !== null) return found;
+    }
+  }
+  return null;
 }
 
 function describeChange(change: RecordedChange): ChangeView {
@@ -174,6 +190,10 @@ export type ApiCall<P> = { db: Db; request: Request; params: P; session?: () => 
 /** The whole request after the database is open: what the route handler runs, and what tests call directly. */
 export async function handleApi<P>(permission: Permission, run: ApiRun<P>, call: ApiCall<P>): Promise<Response> {
   const { db, request, params } = call;
+  // A NUL or other control character in the address names nothing (and PostgreSQL would refuse it).
+  if (Object.values(params ?? {}).some((v) => typeof v === "string" && /[\u0000-\u001F\u007F]/.test(v))) {
+    return problemResponse(404, "Not found", "There is nothing at this address.");
+  }
   try {
     const auth = await authenticate(db, request, call.session ?? (async () => null));
     if ("response" in auth) return auth.response;

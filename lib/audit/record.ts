@@ -22,6 +22,7 @@ export const AUDIT_ACTIONS = [
   "user.reactivated",
   "user.password_changed",
   "user.password_change_failed",
+  "user.preference_changed",
   "api_token.created",
   "api_token.revoked",
   "product.created",

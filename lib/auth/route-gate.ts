@@ -41,6 +41,8 @@ async function productPathExists(role: Role, slug: string, kind: ChildKind | und
 }
 
 export async function gate(pathname: string, role: Role): Promise<Gate> {
+  // A control character (a NUL) in the address names nothing; PostgreSQL would refuse it in a query.
+  if (/%(?:[01][0-9a-f]|7f)/i.test(pathname) || /[\u0000-\u001F\u007F]/.test(pathname)) return "not-found";
   for (const [pattern, permission] of PAGE_PERMISSIONS) {
     if (pattern.test(pathname) && !can(role, permission)) return "forbidden";
   }

@@ -171,10 +171,11 @@ describe("slippage between baseline and forecast", () => {
     expect(slippage(monthPeriod(2022, 3), dayPeriod(2022, 5, 15)).text).toBe("Slipped 2 months");
   });
 
-  it("compares the periods holding each date, so a month inside the same quarter is not slippage", () => {
-    expect(slippage(monthPeriod(2022, 1), quarterPeriod(2022, 1)).text).toBe("On baseline");
-    expect(slippage(monthPeriod(2022, 2), quarterPeriod(2022, 1)).text).toBe("On baseline");
-    expect(slippage(monthPeriod(2022, 3), yearPeriod(2022)).text).toBe("On baseline");
+  it("compares the periods holding each date, but says when a less precise forecast could be later", () => {
+    expect(slippage(monthPeriod(2022, 1), quarterPeriod(2022, 1)).text).toBe("Less precise than the baseline: up to 2 months later");
+    expect(slippage(monthPeriod(2022, 2), quarterPeriod(2022, 1)).text).toBe("Less precise than the baseline: up to 1 month later");
+    expect(slippage(monthPeriod(2022, 3), quarterPeriod(2022, 1)).text).toBe("On baseline");
+    expect(slippage(monthPeriod(2022, 3), yearPeriod(2022)).text).toBe("Less precise than the baseline: up to 9 months later");
     expect(slippage(monthPeriod(2022, 12), quarterPeriod(2023, 1)).text).toBe("Slipped 1 quarter");
   });
 });
@@ -224,5 +225,18 @@ describe("todayInLondon", () => {
     expect(formatDateTime("2021-10-06T23:00:00Z")).toBe("7 October 2021 at 12:00am");
     expect(formatDateTime(new Date("2022-07-01T11:30:00Z"))).toBe("1 July 2022 at 12:30pm");
     expect(formatDateTime("2022-01-15T14:05:00Z")).toBe("15 January 2022 at 2:05pm");
+  });
+});
+
+describe("slippage when the forecast becomes less precise", () => {
+  it("never says 'On baseline' when the last possible day moved later", async () => {
+    const { slippage, monthPeriod, yearPeriod, quarterPeriod } = await import("./period");
+    const s = slippage(monthPeriod(2022, 3), yearPeriod(2022));
+    expect(s.text).toBe("Less precise than the baseline: up to 9 months later");
+    expect(s.widenedMonths).toBe(9);
+    // A quarter that ends on the baseline's own last day is still on baseline.
+    expect(slippage(monthPeriod(2022, 3), quarterPeriod(2022, 1)).text).toBe("On baseline");
+    // More precise and inside the baseline's quarter: on baseline.
+    expect(slippage(quarterPeriod(2022, 1), monthPeriod(2022, 2)).text).toBe("On baseline");
   });
 });

@@ -191,7 +191,12 @@ export function describePeriod(period: Period): string {
   return `${MONTH_NAMES[start.month - 1]} to ${MONTH_NAMES[end.month - 1]} ${end.year}`;
 }
 
-export type Slippage = { amount: number; unit: "month" | "quarter" | "half" | "year"; text: string };
+/**
+ * `amount` counts whole periods of `unit`; `widenedMonths` is set when the forecast is less precise than
+ * the baseline and its last possible day is later (March 2022 → "end of 2022": up to 9 months later),
+ * which `amount` at the coarser precision cannot see.
+ */
+export type Slippage = { amount: number; unit: "month" | "quarter" | "half" | "year"; text: string; widenedMonths?: number };
 
 /**
  * How far a forecast has moved from its baseline, counted at the coarser of the two precisions
@@ -209,11 +214,21 @@ export function slippage(baseline: Period, forecast: Period): Slippage {
   const amount = index(forecast.on) - index(baseline.on);
   const noun = { month: "month", quarter: "quarter", half: "half-year", year: "year" }[unit];
   const count = Math.abs(amount);
+  if (amount === 0 && forecast.on > baseline.on) {
+    // Same coarse period, but a later last day: never call a less precise promise "on baseline".
+    const months = index12(forecast.on) - index12(baseline.on);
+    return { amount, unit, widenedMonths: months, text: `Less precise than the baseline: up to ${months} month${months === 1 ? "" : "s"} later` };
+  }
   const text =
     amount === 0
       ? "On baseline"
       : `${amount > 0 ? "Slipped" : "Brought forward"} ${count} ${noun}${count === 1 ? "" : "s"}`;
   return { amount, unit, text };
+}
+
+function index12(iso: IsoDate): number {
+  const { year, month } = parseIsoDate(iso);
+  return year * 12 + month - 1;
 }
 
 const LONDON_PARTS = new Intl.DateTimeFormat("en-GB", {

@@ -211,10 +211,15 @@ export const users = pgTable("users", {
   passwordHash: text("password_hash"),
   /** In every session token; raised on sign-out, password change and deactivation, which ends all sessions. */
   sessionVersion: integer("session_version").notNull().default(1),
+  /** How quarters are labelled for this person: calendar (Q1 = January) or UK financial year (Q1 = April). */
+  quarterStyle: text("quarter_style").$type<"calendar" | "financial">().notNull().default("calendar"),
   version: version(),
   createdAt: created(),
   updatedAt: updated(),
-}, (t) => [uniqueIndex("users_email_key").on(sql`lower(${t.email})`)]);
+}, (t) => [
+  uniqueIndex("users_email_key").on(sql`lower(${t.email})`),
+  check("users_quarter_style_check", sql`${t.quarterStyle} IN ('calendar', 'financial')`),
+]);
 
 /**
  * Personal API tokens: only a SHA-256 of the token is kept (it is random, so no salt or slow hash is

@@ -182,6 +182,12 @@ export async function addObservation(db: Db, productSlug: string, input: Observa
       // The schema checks the range too, but the API may be handed a stale total; the table is the authority.
       const total = await totalForces(tx);
       if (input.forcesLive > total) throw new RuleBroken({ forcesLive: `Forces live must be between 0 and ${total}` });
+      // Two figures for one day would leave the count to chance: the figure is corrected by removing it first.
+      const [sameDay] = await tx
+        .select({ id: t.rolloutObservations.id })
+        .from(t.rolloutObservations)
+        .where(and(eq(t.rolloutObservations.productId, product.id), eq(t.rolloutObservations.observedOn, input.observedOn)));
+      if (sameDay) throw new RuleBroken({ observedOn: `There is already a figure for ${formatDate(input.observedOn)}: remove it first to correct it` });
       const [row] = await tx
         .insert(t.rolloutObservations)
         .values({ productId: product.id, observedOn: input.observedOn, forcesLive: input.forcesLive, nationsCovered: input.nationsCovered, note: input.note })

@@ -4,13 +4,30 @@
  * the form shows them beside the field, the API returns them with the field's path.
  */
 import { z } from "zod";
-import { isRealDate, periodContaining, PRECISIONS, todayInLondon, type Period } from "@/lib/dates/period";
+import { isRealDate, periodContaining, periodStart, PRECISIONS, todayInLondon, type Period } from "@/lib/dates/period";
 import { DEPENDENCY_STATUSES, MILESTONE_STATUSES, NATIONS } from "@/lib/roadmap/types";
 
-/** Trimmed text, required unless `optional`, at most `max` characters. Stored as typed: never HTML-stripped. */
+/** Control characters other than tab and line breaks: PostgreSQL refuses NUL, and none belongs in a roadmap. */
+const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
+
+/**
+ * Trimmed text, required unless `optional`, at most `max` characters. Stored as typed (never HTML-stripped),
+ * but in Unicode's compatibility form without invisible format characters, so "Ｐroperty" or "Property" with a
+ * zero-width space cannot pass for a second "Property".
+ */
 function text(label: string, max: number, options: { optional?: boolean } = {}) {
-  const base = z.string({ error: `${label} must be text` }).trim().max(max, { error: `${label} must be ${max} characters or fewer` });
-  return options.optional ? base : base.min(1, { error: `Enter ${label.toLowerCase()}` });
+  const base = z
+    .string({ error: `${label} must be text` })
+    .overwrite((s) => s.normalize("NFKC").replace(/\p{Cf}/gu, ""))
+    .trim()
+    .max(max, { error: `${label} must be ${max} characters or fewer` })
+    .refine((s) => !CONTROL.test(s), { error: `${label} must not contain control characters` });
+  return options.optional ? base : base.refine((s) => s.length > 0, { error: `Enter ${label.toLowerCase()}` });
+}
+
+/** A key naming something that exists (a slug, a phase, a force): never empty, never a control character. */
+function key(message: string) {
+  return z.string({ error: message }).min(1, { error: message }).max(200, { error: message }).refine((s) => !CONTROL.test(s), { error: message });
 }
 
 export const isoDateSchema = z
@@ -40,8 +57,8 @@ export const productSchema = z
     }),
     description: text("A description", 1000),
     statusSummary: text("Where the product stands", 1000, { optional: true }).default(""),
-    parentSlug: z.string().trim().min(1).nullable().default(null),
-    currentPhaseKey: z.string({ error: "Select the current phase" }).min(1, { error: "Select the current phase" }),
+    parentSlug: key("Select a product from the list").nullable().default(null),
+    currentPhaseKey: key("Select the current phase"),
     plannedFamilySize: z
       .number({ error: "The planned family size must be a whole number" })
       .int({ error: "The planned family size must be a whole number" })
@@ -55,19 +72,20 @@ export type ProductInput = z.output<typeof productSchema>;
 
 export const spanSchema = z
   .object({
-    phaseKey: z.string({ error: "Select a phase" }).min(1, { error: "Select a phase" }),
+    phaseKey: key("Select a phase"),
     start: periodSchema.nullable().default(null),
     end: periodSchema.nullable().default(null),
     note: text("The note", 500, { optional: true }).default(""),
   })
   .strict()
-  .refine((s) => !s.start || !s.end || s.end.on >= s.start.on, { error: "The end must not be before the start", path: ["end"] });
+  // Periods of different precisions: "Q2 2022 to May 2022" is fine, so the end may not end before the start begins.
+  .refine((s) => !s.start || !s.end || s.end.on >= periodStart(s.start), { error: "The end must not be before the start", path: ["end"] });
 export type SpanInput = z.output<typeof spanSchema>;
 
 export const milestoneSchema = z
   .object({
     title: text("The milestone's title", 200),
-    phaseKey: z.string().min(1).nullable().default(null),
+    phaseKey: key("Select a phase from the list").nullable().default(null),
     forecast: periodSchema,
     status: z.enum(MILESTONE_STATUSES, { error: "Select a status" }),
     actualOn: isoDateSchema.nullable().default(null),
@@ -114,7 +132,7 @@ export type TargetInput = z.output<ReturnType<typeof targetSchema>>;
 
 /** Each force's go-live date, by force name; a force left out has not gone live. */
 export const goLivesSchema = z
-  .object({ goLives: z.array(z.object({ forceName: z.string().min(1), liveOn: isoDateSchema }).strict()).max(1000) })
+  .object({ goLives: z.array(z.object({ forceName: key("Give the force's name"), liveOn: isoDateSchema }).strict()).max(1000) })
   .strict()
   .refine((g) => new Set(g.goLives.map((x) => x.forceName)).size === g.goLives.length, { error: "Give each force once", path: ["goLives"] });
 export type GoLivesInput = z.output<typeof goLivesSchema>;
@@ -122,7 +140,7 @@ export type GoLivesInput = z.output<typeof goLivesSchema>;
 export const dependencyTargetSchema = z.discriminatedUnion(
   "kind",
   [
-    z.object({ kind: z.literal("product"), slug: z.string().min(1) }).strict(),
+    z.object({ kind: z.literal("product"), slug: key("Select a product from the list") }).strict(),
     z.object({ kind: z.literal("factor"), id: z.number().int().positive() }).strict(),
     z.object({ kind: z.literal("milestone"), id: z.number().int().positive() }).strict(),
   ],

@@ -10,7 +10,7 @@ import { NLEDP_SLUG } from "@/lib/db/seed/nledp";
 import { formatPeriod, slippage, todayInLondon, type IsoDate, type Period, type Slippage } from "@/lib/dates/period";
 import { readSnapshot } from "./snapshot";
 import type { Dependency, DependencyStatus, MilestoneStatus, Product, Roadmap, SnapshotContent, UpdateSummary } from "./types";
-import { phaseByKey, rolloutFigures } from "./view";
+import { phaseDateOf, phaseNames, phasesOn, rolloutFigures } from "./view";
 
 export type PhaseMove = { productSlug: string; productName: string; fromPhases: string; toPhases: string };
 export type MilestoneMove = { id: number; productSlug: string; productName: string; title: string; from: Period; to: Period; slippage: Slippage };
@@ -56,8 +56,8 @@ export function updateLabel(update: Pick<UpdateSummary, "year" | "quarter">): st
 }
 
 /**
- * The date an update describes the roadmap on: its publication date, or today for a draft being
- * previewed (it would publish today).
+ * The date an update's rollout figures are read at: its publication date, or today for a draft being
+ * previewed (it would publish today). Phases are read at phaseDateOf (lib/roadmap/view.ts).
  */
 export function asOfDate(update: UpdateSummary): IsoDate {
   return update.publishedOn ?? todayInLondon();
@@ -91,7 +91,7 @@ export function rolloutDeltaText(change: RolloutChange): string {
  * changed ("Q1 2022" to "March 2022"), that it stays within the same coarser period.
  */
 export function movementText(move: Pick<MilestoneMove, "slippage">): string {
-  if (move.slippage.amount !== 0) return move.slippage.text;
+  if (move.slippage.amount !== 0 || move.slippage.widenedMonths) return move.slippage.text;
   const noun = { month: "month", quarter: "quarter", half: "half-year", year: "year" }[move.slippage.unit];
   return `Same ${noun}, stated differently`;
 }
@@ -141,10 +141,10 @@ export function compareSnapshots(from: SnapshotContent, to: SnapshotContent): Co
   }
 
   for (const { old, now } of inBoth) {
-    // A move is a change of the phase the update states the product is in, not a planned span whose
-    // dates have passed: plans are compared as milestones, and the dates of two updates differ.
-    const fromPhases = phaseByKey(from.roadmap, old.currentPhaseKey)?.name ?? old.currentPhaseKey;
-    const toPhases = phaseByKey(to.roadmap, now.currentPhaseKey)?.name ?? now.currentPhaseKey;
+    // Read as each update's own tables read them (lib/roadmap/view.ts phasesOn), so "what changed" and
+    // the product table of the same update never disagree.
+    const fromPhases = phaseNames(phasesOn(from.roadmap, old, phaseDateOf(from.update, todayInLondon())));
+    const toPhases = phaseNames(phasesOn(to.roadmap, now, phaseDateOf(to.update, todayInLondon())));
     if (fromPhases !== toPhases) comparison.phaseMoves.push({ productSlug: now.slug, productName: now.name, fromPhases, toPhases });
 
     const oldMilestones = new Map(old.milestones.map((m) => [m.id, m]));

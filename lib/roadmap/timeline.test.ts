@@ -1,7 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { dayPeriod, monthPeriod, quarterPeriod, yearPeriod, type Period } from "@/lib/dates/period";
-import { dayMark, lookaheadRange, monthColumns, periodMark, place, quarterColumns, spanBar, type DateRange } from "./timeline";
-import type { PhaseSpan } from "./types";
+import { addDays, dayPeriod, formatPeriod, monthPeriod, quarterPeriod, yearPeriod, type Period } from "@/lib/dates/period";
+import {
+  CHART_SIZES, NO_FILTERS, ZOOMS, chartLayout, columnsFor, dayMark, filteredProducts, lookaheadRange, monthColumns, monthRange, periodMark,
+  place, quarterColumns, rangeMonths, spanBar, visibleItems, yearColumns,
+  type ChartRow, type DatePiece, type DateRange, type GutterPiece, type Zoom,
+} from "./timeline";
+import { parseMonth, parseTimelineOptions, timelineHref } from "./timeline-options";
+import type { Milestone, PhaseSpan, Product, Roadmap } from "./types";
 
 // Time zones: scripts/test.mjs runs this file twice, with TZ=Europe/London and TZ=America/Los_Angeles
 // (TZ cannot be changed reliably inside a running Node process). Every expected position below is
@@ -29,6 +34,49 @@ const MONTH_OFFSET = {
 const DIGITS = 10;
 
 const span = (start: Period | null, end: Period | null): PhaseSpan => ({ id: 1, phaseKey: "alpha", start, end, note: "" });
+
+/** A small roadmap with each kind of dependency: Person → Property, Drivers → Property's beta, Property and Person → factors. */
+const milestone = (id: number, title: string, forecast: Period, status: Milestone["status"], phaseKey: string | null): Milestone => ({
+  id, title, phaseKey, baseline: forecast, forecast, status, actualOn: null, notes: "",
+});
+const product = (slug: string, name: string, extra: Partial<Product>): Product => ({
+  id: 0, slug, name, description: "", statusSummary: "", parentSlug: null, plannedFamilySize: null, currentPhaseKey: "alpha",
+  position: 0, spans: [], milestones: [], rollout: null, dependencies: [], ...extra,
+});
+const ROADMAP: Roadmap = {
+  programme: { slug: "p", name: "Programme", shortName: "P", department: "", description: "", lookaheadMonths: 12 },
+  phases: [
+    { key: "alpha", name: "Alpha", description: "", position: 1, columnLabel: "Alpha", subColumnLabel: null },
+    { key: "beta", name: "Beta", description: "", position: 2, columnLabel: "Beta", subColumnLabel: null },
+  ],
+  factors: [{ id: 7, position: 1, title: "Replication pilot", description: "", status: "not_assessed", owner: null }],
+  forces: [],
+  products: [
+    product("property", "Property", {
+      spans: [
+        { id: 11, phaseKey: "alpha", start: null, end: monthPeriod(2022, 2), note: "" },
+        { id: 12, phaseKey: "beta", start: monthPeriod(2022, 3), end: null, note: "" },
+      ],
+      milestones: [milestone(21, "Beta release", monthPeriod(2022, 3), "not_assessed", "beta")],
+      dependencies: [{ id: 3, on: { kind: "factor", id: 7, title: "Replication pilot" }, status: "not_assessed", owner: null, note: "" }],
+    }),
+    product("drivers", "Drivers", {
+      spans: [{ id: 13, phaseKey: "beta", start: monthPeriod(2022, 3), end: null, note: "" }],
+      dependencies: [{ id: 2, on: { kind: "milestone", id: 21, title: "Beta release", productSlug: "property" }, status: "on_track", owner: null, note: "" }],
+    }),
+    product("person", "Person", {
+      spans: [{ id: 14, phaseKey: "alpha", start: null, end: quarterPeriod(2022, 1), note: "" }],
+      dependencies: [
+        { id: 1, on: { kind: "product", slug: "property", name: "Property" }, status: "at_risk", owner: null, note: "" },
+        { id: 4, on: { kind: "factor", id: 7, title: "Replication pilot" }, status: "not_assessed", owner: null, note: "" },
+      ],
+    }),
+    product("person-wanted", "Wanted persons", {
+      parentSlug: "person",
+      milestones: [milestone(22, "Alpha ends", quarterPeriod(2022, 2), "on_track", "alpha")],
+    }),
+  ],
+};
 
 describe("lookaheadRange", () => {
   it("runs from the start of the publishing quarter to the end of the quarter 12 months on", () => {
@@ -71,7 +119,7 @@ describe("quarterColumns and monthColumns", () => {
   it("give each month its own number of days", () => {
     const columns = monthColumns(RANGE);
     expect(columns).toHaveLength(15);
-    expect(columns.map((c) => c.label).slice(0, 6)).toEqual(["Oct", "Nov", "Dec", "Jan", "Feb", "Mar"]);
+    expect(columns.map((c) => c.label).slice(0, 6)).toEqual(["Oct 2021", "Nov 2021", "Dec 2021", "Jan 2022", "Feb 2022", "Mar 2022"]);
     const february = columns.find((c) => c.key === "2022-02-28");
     expect(february).toMatchObject({ title: "February 2022" });
     expect(february!.left).toBeCloseTo(pct(MONTH_OFFSET["2022-02"]), DIGITS);
@@ -234,5 +282,253 @@ describe("spanBar", () => {
   it("gives null for a span wholly outside the range", () => {
     expect(spanBar(RANGE, span(null, quarterPeriod(2021, 3)))).toBeNull();
     expect(spanBar(RANGE, span(monthPeriod(2023, 1), null))).toBeNull();
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// Zoom, financial years, the range in the address, and the chart's rows and dependency lines.
+// ---------------------------------------------------------------------------------------------
+
+describe("columnsFor: the columns at each zoom", () => {
+  it("month zoom: one column a month, labelled like Oct 2021", () => {
+    const labels = columnsFor("month", RANGE).map((c) => c.label);
+    expect(labels).toHaveLength(15);
+    expect(labels[0]).toBe("Oct 2021");
+    expect(labels.at(-1)).toBe("Dec 2022");
+    // Months have no financial form: the same labels either way.
+    expect(columnsFor("month", RANGE, "financial").map((c) => c.label)).toEqual(labels);
+  });
+
+  it("quarter zoom: calendar quarters by default, financial ones when asked", () => {
+    expect(columnsFor("quarter", RANGE).map((c) => c.label)).toEqual(["Q4 2021", "Q1 2022", "Q2 2022", "Q3 2022", "Q4 2022"]);
+    expect(columnsFor("quarter", RANGE, "financial").map((c) => c.label)).toEqual(["2021-22 Q3", "2021-22 Q4", "2022-23 Q1", "2022-23 Q2", "2022-23 Q3"]);
+  });
+
+  it("year zoom: calendar years, or financial years from 1 April to 31 March, cut at the range's edges", () => {
+    const calendar = columnsFor("year", RANGE);
+    expect(calendar.map((c) => c.label)).toEqual(["2021", "2022"]);
+    expect(calendar[0]!.width).toBeCloseTo(pct(92), DIGITS);
+    expect(calendar[1]!.width).toBeCloseTo(pct(365), DIGITS);
+    const financial = columnsFor("year", RANGE, "financial");
+    expect(financial.map((c) => c.label)).toEqual(["2021-22", "2022-23"]);
+    // 1 October 2021 to 31 March 2022 is 182 days; 1 April to 31 December 2022 the other 275.
+    expect(financial[0]).toMatchObject({ left: 0, key: "2022-03-31" });
+    expect(financial[0]!.width).toBeCloseTo(pct(182), DIGITS);
+    expect(financial[1]!.left).toBeCloseTo(pct(182), DIGITS);
+    expect(financial[1]!.width).toBeCloseTo(pct(275), DIGITS);
+    expect(financial[0]!.title).toBe("Financial year 1 April 2021 to 31 March 2022");
+  });
+
+  it("1 April starts a financial year's Q1 and 31 March ends its Q4", () => {
+    const range: DateRange = { start: "2022-03-31", end: "2022-04-01" };
+    const quarters = quarterColumns(range, "financial");
+    expect(quarters.map((c) => c.label)).toEqual(["2021-22 Q4", "2022-23 Q1"]);
+    expect(quarters[0]!.width).toBeCloseTo(50, DIGITS);
+    expect(yearColumns(range, "financial").map((c) => c.label)).toEqual(["2021-22", "2022-23"]);
+  });
+
+  it("every zoom's columns fill the range exactly, side by side", () => {
+    for (const zoom of ZOOMS) {
+      for (const style of ["calendar", "financial"] as const) {
+        const columns = columnsFor(zoom, RANGE, style);
+        expect(columns[0]!.left, `${zoom} ${style}`).toBe(0);
+        columns.slice(1).forEach((c, i) => expect(c.left).toBeCloseTo(columns[i]!.left + columns[i]!.width, DIGITS));
+        expect(columns.at(-1)!.left + columns.at(-1)!.width).toBeCloseTo(100, DIGITS);
+      }
+    }
+  });
+});
+
+describe("a month-precision milestone at every zoom", () => {
+  // Property's "Beta release", March 2022: drawn as the whole of March whatever the columns are.
+  const march = monthPeriod(2022, 3);
+
+  it("spans its month, 1 to 31 March, at month, quarter and year zoom alike", () => {
+    const mark = periodMark(RANGE, march)!;
+    expect(mark.left).toBeCloseTo(pct(MONTH_OFFSET["2022-03"]), DIGITS);
+    expect(mark.width).toBeCloseTo(pct(31), DIGITS);
+    for (const zoom of ZOOMS) {
+      for (const style of ["calendar", "financial"] as const) {
+        const holding = columnsFor(zoom, RANGE, style).find((c) => c.left <= mark.left + 1e-9 && mark.left + mark.width <= c.left + c.width + 1e-9);
+        expect(holding, `${zoom} ${style}`).toBeDefined();
+      }
+    }
+    expect(columnsFor("month", RANGE).find((c) => c.key === "2022-03-31")).toMatchObject({ left: mark.left, width: mark.width });
+  });
+
+  it("keeps its label at every zoom: the layout does not depend on the columns at all", () => {
+    // chartLayout takes no zoom: only the column lines change between zooms, never an item's place or words.
+    const chart = (_zoom: Zoom) => chartLayout(ROADMAP, RANGE).rows.find((r) => r.key === "p-property")!;
+    for (const zoom of ZOOMS) {
+      const lane = (chart(zoom) as Extract<ChartRow, { kind: "product" }>).lanes.find((l) => l.kind === "milestone")!;
+      expect(lane.kind === "milestone" && formatPeriod(lane.milestone.forecast, { asTarget: true })).toBe("March 2022");
+      expect(lane.kind === "milestone" && lane.mark.width).toBeCloseTo(pct(31), DIGITS);
+    }
+  });
+
+  it("a quarter is drawn as its quarter, a day as its day", () => {
+    expect(periodMark(RANGE, quarterPeriod(2022, 1))!.width).toBeCloseTo(pct(90), DIGITS);
+    expect(periodMark(RANGE, dayPeriod(2022, 3, 31))!.width).toBeCloseTo(pct(1), DIGITS);
+  });
+});
+
+describe("the clock changes of 27 March 2022 and 30 October 2022", () => {
+  // British Summer Time began on Sunday 27 March 2022 and ended on Sunday 30 October 2022.
+  it.each([
+    ["2022-03-25", "2022-03-26", "2022-03-27", "2022-03-28", "2022-03-29"],
+    ["2022-10-28", "2022-10-29", "2022-10-30", "2022-10-31", "2022-11-01"],
+  ])("days %s to %s are each one day wide, one day apart", (...days) => {
+    const placed = days.map((d) => place(RANGE, d, d)!);
+    for (const p of placed) expect(p.width).toBeCloseTo(pct(1), DIGITS);
+    for (let i = 1; i < placed.length; i++) expect(placed[i]!.left - placed[i - 1]!.left).toBeCloseTo(pct(1), DIGITS);
+    // A week straddling the change is seven days wide, as is one that does not.
+    expect(place(RANGE, days[0]!, addDays(days[0]!, 6))!.width).toBeCloseTo(pct(7), DIGITS);
+  });
+
+  it("places 30 October 2022 at day 394 and 27 March 2022 at day 177 of the range", () => {
+    expect(place(RANGE, "2022-10-30", "2022-10-30")!.left).toBeCloseTo(pct(394), DIGITS);
+    expect(place(RANGE, "2022-03-27", "2022-03-27")!.left).toBeCloseTo(pct(177), DIGITS);
+    // Spans ending either side of each change have widths differing by exactly one day.
+    const before = place(RANGE, "2022-03-01", "2022-03-26")!;
+    const after = place(RANGE, "2022-03-01", "2022-03-27")!;
+    expect(after.width - before.width).toBeCloseTo(pct(1), DIGITS);
+    const autumnBefore = place(RANGE, "2022-10-01", "2022-10-30")!;
+    const autumnAfter = place(RANGE, "2022-10-01", "2022-10-31")!;
+    expect(autumnAfter.width - autumnBefore.width).toBeCloseTo(pct(1), DIGITS);
+  });
+});
+
+describe("the range and zoom in the address", () => {
+  const context = { lookaheadFrom: "2021-10-07", lookaheadMonths: 12, productSlugs: ["property", "drivers", "person"], phaseKeys: ["alpha", "beta"] };
+
+  it("defaults to quarters over the update's 12 months ahead", () => {
+    const options = parseTimelineOptions({}, context);
+    expect(options).toMatchObject({ zoom: "quarter", range: RANGE, errors: {}, quarters: null, filters: NO_FILTERS });
+    expect(timelineHref(options)).toBe("/timeline");
+  });
+
+  it("reads ?zoom=month&from=2021-10&to=2022-06 and writes it back", () => {
+    const options = parseTimelineOptions({ zoom: "month", from: "2021-10", to: "2022-06" }, context);
+    expect(options.range).toEqual({ start: "2021-10-01", end: "2022-06-30" });
+    expect(options.errors).toEqual({});
+    expect(timelineHref(options)).toBe("/timeline?zoom=month&from=2021-10&to=2022-06");
+    expect(monthRange({ year: 2022, month: 2 }, { year: 2024, month: 2 })).toEqual({ start: "2022-02-01", end: "2024-02-29" });
+    expect(rangeMonths(options.range)).toEqual({ from: "2021-10", to: "2022-06" });
+  });
+
+  it("understands months as people write them", () => {
+    for (const text of ["2022-03", "2022-3", "03/2022", "3 2022", "Mar 2022", "march 2022", " March  2022 "]) {
+      expect(parseMonth(text), text).toEqual({ year: 2022, month: 3 });
+    }
+    for (const text of ["2022-13", "2022", "13/2022", "Smarch 2022", "2022-03-01", "", "1800-01"]) expect(parseMonth(text), text).toBeNull();
+  });
+
+  it("falls back to the default for a value it cannot use, with a message for that field", () => {
+    const bad = parseTimelineOptions({ zoom: "fortnight", from: "October", to: "2022-13" }, context);
+    expect(bad.zoom).toBe("quarter");
+    expect(bad.range).toEqual(RANGE);
+    expect(Object.keys(bad.errors).sort()).toEqual(["from", "to", "zoom"]);
+    expect(bad.input).toEqual({ from: "October", to: "2022-13" });
+    const backwards = parseTimelineOptions({ from: "2022-06", to: "2022-01" }, context);
+    expect(backwards.range).toEqual(RANGE);
+    expect(backwards.errors.to).toMatch(/same as or after the first month/);
+    expect(parseTimelineOptions({ from: "2020-01", to: "2031-01" }, context).errors.to).toMatch(/at most 10 years/);
+    // One good end is kept when only the other is missing.
+    expect(parseTimelineOptions({ from: "2022-01" }, context).range).toEqual({ start: "2022-01-01", end: "2022-12-31" });
+  });
+
+  it("reads repeated filters, drops unknown values with a message, and keeps `quarters` only when it is a style", () => {
+    const options = parseTimelineOptions({ product: ["property", "nope", "property"], phase: "beta", status: ["on_track", "bogus"], quarters: "financial" }, context);
+    expect(options.filters).toEqual({ products: ["property"], phases: ["beta"], statuses: ["on_track"] });
+    expect(options.errors.product).toMatch(/nope/);
+    expect(options.errors.status).toMatch(/bogus/);
+    expect(options.errors.phase).toBeUndefined();
+    expect(options.quarters).toBe("financial");
+    expect(parseTimelineOptions({ quarters: "lunar" }, context).quarters).toBeNull();
+    expect(timelineHref(options, { view: "published" })).toBe("/timeline?view=published&product=property&phase=beta&status=on_track");
+  });
+});
+
+describe("chartLayout: rows, lanes and dependency lines", () => {
+  const layout = chartLayout(ROADMAP, RANGE);
+  const row = (key: string) => layout.rows.find((r) => r.key === key)!;
+  const pieces = (id: number) =>
+    layout.rows.flatMap((r, i) => [...r.gutter.filter((p) => p.dependencyId === id), ...r.dates.filter((p) => p.dependencyId === id)].map((p) => ({ row: i, ...p })));
+
+  it("has a row per product in family order, then the programme dependencies", () => {
+    expect(layout.rows.map((r) => r.key)).toEqual(["p-property", "p-drivers", "p-person", "p-person-wanted", "factors"]);
+    expect(row("p-person-wanted")).toMatchObject({ kind: "product", depth: 1 });
+  });
+
+  it("draws every dependency whose both ends are shown, and none twice", () => {
+    expect([...layout.drawn].sort()).toEqual([1, 2, 3, 4]);
+    expect(layout.cut).toEqual([]);
+    for (const id of layout.drawn) {
+      const all = pieces(id);
+      expect(all.filter((p) => p.start), `start of ${id}`).toHaveLength(1);
+      expect(all.filter((p) => p.end), `end of ${id}`).toHaveLength(1);
+    }
+  });
+
+  it("runs a product-to-product line from the dependent row to the other, a piece in each row between", () => {
+    // Person (row 2) depends on Property (row 0): up through Drivers.
+    const all = pieces(1);
+    expect(all.map((p) => [p.row, p.start, p.end])).toEqual([[0, false, true], [1, false, false], [2, true, false]]);
+    const end = all[0]! as GutterPiece & { row: number };
+    expect(end.points.at(-1)).toEqual([1, CHART_SIZES.anchorY]);
+    // Each piece stays inside its own row, so a page break between rows cuts the line cleanly.
+    for (const p of all) for (const [, y] of (p as GutterPiece).points) expect(y).toBeGreaterThanOrEqual(0), expect(y).toBeLessThanOrEqual(layout.rows[p.row]!.height);
+  });
+
+  it("runs a line to a milestone at the milestone's own date, ending at its marker", () => {
+    const all = pieces(2) as Array<DatePiece & { row: number }>;
+    const mark = periodMark(RANGE, monthPeriod(2022, 3))!;
+    expect(all.map((p) => p.row)).toEqual([0, 1]);
+    for (const p of all) expect(p.x1).toBeCloseTo(mark.left + mark.width, DIGITS);
+    expect(all[0]).toMatchObject({ start: false, end: true });
+  });
+
+  it("runs a line to a programme factor into the programme dependencies row", () => {
+    const all = pieces(3);
+    expect(all.at(-1)).toMatchObject({ row: 4, end: true, kind: "factor" });
+    expect(all[0]).toMatchObject({ row: 0, start: true });
+  });
+
+  it("cuts a line to a filtered-out product at the edge and says where it goes", () => {
+    const filtered = chartLayout(ROADMAP, RANGE, { filters: { ...NO_FILTERS, products: ["person"] } });
+    expect(filtered.rows.map((r) => r.key)).toEqual(["p-person", "factors"]);
+    expect(filtered.cut).toEqual([1]);
+    const lane = (filtered.rows[0] as Extract<ChartRow, { kind: "product" }>).lanes.find((l) => l.kind === "cut")!;
+    expect(lane.kind === "cut" && lane.cut).toMatchObject({ reason: "filtered-out", side: "right", label: "Depends on Property (not shown: filtered out)" });
+  });
+
+  it("cuts a line to a milestone outside the range at that side", () => {
+    const later = chartLayout(ROADMAP, { start: "2021-10-01", end: "2022-01-31" });
+    const lane = (later.rows.find((r) => r.key === "p-drivers") as Extract<ChartRow, { kind: "product" }>).lanes.find((l) => l.kind === "cut")!;
+    expect(lane.kind === "cut" && lane.cut).toMatchObject({ dependencyId: 2, reason: "after-range", side: "right" });
+    expect(lane.kind === "cut" && lane.cut.label).toBe("Depends on Property: Beta release, March 2022 (after this range)");
+  });
+
+  it("keeps a filtered-out parent as the heading of its matching child", () => {
+    const filtered = chartLayout(ROADMAP, RANGE, { filters: { ...NO_FILTERS, products: ["person-wanted"] } });
+    expect(filtered.rows.map((r) => [r.key, r.kind])).toEqual([["g-person", "group"], ["p-person-wanted", "product"], ["factors", "factors"]]);
+    expect(filteredProducts(ROADMAP, { ...NO_FILTERS, statuses: ["on_track"] }).map((p) => [p.product.slug, p.matches])).toEqual([
+      ["person", false], ["person-wanted", true],
+    ]);
+  });
+
+  it("filters by phase and status", () => {
+    const beta = chartLayout(ROADMAP, RANGE, { filters: { ...NO_FILTERS, phases: ["beta"] } });
+    expect(beta.rows.map((r) => r.key)).toEqual(["p-property", "p-drivers", "factors"]);
+    // Property's alpha bar is left out; its beta bar and beta milestone stay.
+    expect((beta.rows[0] as Extract<ChartRow, { kind: "product" }>).lanes.map((l) => l.key)).toEqual(["s12", "m21"]);
+    expect(visibleItems(ROADMAP.products[0]!, { ...NO_FILTERS, statuses: ["done"] }).milestones).toEqual([]);
+  });
+
+  it("gives each row a fixed height made of its lanes", () => {
+    const property = row("p-property") as Extract<ChartRow, { kind: "product" }>;
+    const { padY, barLane, milestoneLane } = CHART_SIZES;
+    expect(property.lanes.map((l) => l.top)).toEqual([padY, padY + barLane, padY + 2 * barLane]);
+    expect(property.height).toBe(padY * 2 + 2 * barLane + milestoneLane);
   });
 });

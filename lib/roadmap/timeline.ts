@@ -4,10 +4,11 @@
  * move with the time zone or the clock change.
  */
 import {
-  addDays, dayNumber, describePeriod, formatDate, isoDate, parseIsoDate, periodContaining, periodStart,
+  addDays, dayNumber, describePeriod, financialYearLabel, formatDate, formatPeriod, isoDate, parseIsoDate, periodContaining, periodStart,
   quarterLabel, MONTH_NAMES, type IsoDate, type Period, type QuarterStyle,
 } from "@/lib/dates/period";
-import type { PhaseSpan } from "./types";
+import type { Dependency, Factor, Milestone, MilestoneStatus, PhaseSpan, Product, Roadmap } from "./types";
+import { productsInFamilyOrder, sortedMilestones } from "./view";
 
 /** Inclusive range of calendar days. */
 export type DateRange = { start: IsoDate; end: IsoDate };
@@ -109,9 +110,363 @@ export function monthColumns(range: DateRange): Column[] {
     const { year, month: m } = parseIsoDate(month.on);
     const placed = place(range, periodStart(month), month.on);
     if (placed) {
-      columns.push({ key: month.on, label: MONTH_NAMES[m - 1]!.slice(0, 3), title: `${MONTH_NAMES[m - 1]} ${year}`, left: placed.left, width: placed.width });
+      columns.push({ key: month.on, label: `${MONTH_NAMES[m - 1]!.slice(0, 3)} ${year}`, title: `${MONTH_NAMES[m - 1]} ${year}`, left: placed.left, width: placed.width });
     }
     cursor = addDays(month.on, 1);
   }
   return columns;
+}
+
+/** How finely the axis is divided. A zoom changes the columns only: every item keeps its days. */
+export const ZOOMS = ["month", "quarter", "year"] as const;
+export type Zoom = (typeof ZOOMS)[number];
+
+/** A calendar month, for the range's ends (`?from=2021-10&to=2022-12`). */
+export type MonthValue = { year: number; month: number };
+
+/** From the first day of `from` to the last day of `to`. */
+export function monthRange(from: MonthValue, to: MonthValue): DateRange {
+  return {
+    start: isoDate(from.year, from.month, 1),
+    end: periodContaining("month", isoDate(to.year, to.month, 1)).on,
+  };
+}
+
+/** The months a range starts and ends in ("2021-10"), to write it back into the address. */
+export function rangeMonths(range: DateRange): { from: string; to: string } {
+  return { from: range.start.slice(0, 7), to: range.end.slice(0, 7) };
+}
+
+/** The calendar or UK financial year (1 April to 31 March) holding a day, as its first and last day and label. */
+function yearHolding(day: IsoDate, style: QuarterStyle): { start: IsoDate; end: IsoDate; label: string; title: string } {
+  const { year, month } = parseIsoDate(day);
+  if (style === "financial") {
+    const startYear = month >= 4 ? year : year - 1;
+    return {
+      start: isoDate(startYear, 4, 1),
+      end: isoDate(startYear + 1, 3, 31),
+      label: financialYearLabel(startYear),
+      title: `Financial year 1 April ${startYear} to 31 March ${startYear + 1}`,
+    };
+  }
+  return { start: isoDate(year, 1, 1), end: isoDate(year, 12, 31), label: String(year), title: `January to December ${year}` };
+}
+
+export function yearColumns(range: DateRange, style: QuarterStyle = "calendar"): Column[] {
+  const columns: Column[] = [];
+  let cursor = range.start;
+  while (cursor <= range.end) {
+    const year = yearHolding(cursor, style);
+    const placed = place(range, year.start, year.end);
+    if (placed) columns.push({ key: year.end, label: year.label, title: year.title, left: placed.left, width: placed.width });
+    cursor = addDays(year.end, 1);
+  }
+  return columns;
+}
+
+export function columnsFor(zoom: Zoom, range: DateRange, style: QuarterStyle = "calendar"): Column[] {
+  if (zoom === "month") return monthColumns(range);
+  if (zoom === "year") return yearColumns(range, style);
+  return quarterColumns(range, style);
+}
+
+// ---------------------------------------------------------------------------------------------
+// The chart's rows, lanes and dependency lines. Heights are fixed numbers of CSS pixels, so the
+// server knows where every row and item is and can draw the dependency lines as SVG without any
+// script: they appear in print and in the PDF exactly as on screen. Lines are drawn one piece per
+// row, inside that row, so a page break (which only falls between rows) cuts them cleanly.
+// ---------------------------------------------------------------------------------------------
+
+/** What the reader asked to see: empty lists mean "all". */
+export type TimelineFilters = { products: string[]; phases: string[]; statuses: MilestoneStatus[] };
+export const NO_FILTERS: TimelineFilters = { products: [], phases: [], statuses: [] };
+
+export const CHART_SIZES = {
+  /** Space above the first lane and below the last. */
+  padY: 6,
+  barLane: 28,
+  /** Room for a milestone label of two lines. */
+  milestoneLane: 40,
+  noteLane: 24,
+  factorLane: 36,
+  /** A product's name wraps at about this many characters in its 11rem column... */
+  nameChars: 20,
+  /** ...in lines this tall, at most three of them. */
+  nameLine: 18,
+  groupRow: 40,
+  /** Where a line leaves its product's row, and arrives at a product's row: level with the first lane. */
+  anchorY: 20,
+} as const;
+
+export type DependencyKind = Dependency["on"]["kind"];
+
+export type Lane =
+  | { kind: "span"; key: string; top: number; height: number; span: PhaseSpan; bar: SpanBar }
+  | { kind: "milestone"; key: string; top: number; height: number; milestone: Milestone; mark: Placement }
+  | { kind: "cut"; key: string; top: number; height: number; cut: CutLine }
+  | { kind: "factor"; key: string; top: number; height: number; factor: Factor };
+
+/** A piece of a line in the gutter beside the product names: points in pixels, within one row. */
+export type GutterPiece = { dependencyId: number; kind: DependencyKind; points: Array<[number, number]>; start: boolean; end: boolean; title: string };
+/** A piece of a line across the dates (to a milestone's marker): x in percent of the width, y in pixels, within one row. */
+export type DatePiece = { dependencyId: number; kind: DependencyKind; x1: number; y1: number; x2: number; y2: number; start: boolean; end: boolean; title: string };
+/** A dependency whose other end is not on the chart: drawn to the edge with a label saying where it goes. */
+export type CutLine = {
+  dependencyId: number;
+  kind: DependencyKind;
+  reason: "before-range" | "after-range" | "filtered-out";
+  side: "left" | "right";
+  label: string;
+  title: string;
+};
+
+type RowBase = { key: string; height: number; gutter: GutterPiece[]; dates: DatePiece[] };
+export type ChartRow =
+  | (RowBase & { kind: "product"; product: Product; depth: number; lanes: Lane[]; outsideRange: number })
+  | (RowBase & { kind: "group"; product: Product; depth: number })
+  | (RowBase & { kind: "factors"; lanes: Lane[] });
+
+export type ChartLayout = {
+  rows: ChartRow[];
+  gutterWidth: number;
+  /** Every dependency of a shown product, drawn whole or cut, by id: what the legend and tests count. */
+  drawn: number[];
+  cut: number[];
+};
+
+/** The phase spans and milestones of a product that the filters let through. */
+export function visibleItems(product: Product, filters: TimelineFilters): { spans: PhaseSpan[]; milestones: Milestone[] } {
+  const phaseOk = (key: string | null) => filters.phases.length === 0 || (key !== null && filters.phases.includes(key));
+  return {
+    spans: product.spans.filter((s) => phaseOk(s.phaseKey)),
+    milestones: sortedMilestones(product).filter(
+      (m) => phaseOk(m.phaseKey) && (filters.statuses.length === 0 || filters.statuses.includes(m.status)),
+    ),
+  };
+}
+
+/** Does the product pass the filters? A phase or status filter needs something of that phase or status to show. */
+export function productMatches(product: Product, filters: TimelineFilters): boolean {
+  if (filters.products.length > 0 && !filters.products.includes(product.slug)) return false;
+  const { spans, milestones } = visibleItems(product, filters);
+  if (filters.statuses.length > 0 && milestones.length === 0) return false;
+  if (filters.phases.length > 0 && spans.length === 0 && milestones.length === 0) return false;
+  return true;
+}
+
+/**
+ * Products in family order, each either shown in full or, when it does not match but one of its
+ * family below it does, as a heading for that family (so Person's products still sit under Person).
+ */
+export function filteredProducts(roadmap: Roadmap, filters: TimelineFilters): Array<{ product: Product; depth: number; matches: boolean }> {
+  const ordered = productsInFamilyOrder(roadmap.products);
+  const matches = new Map(ordered.map(({ product }) => [product.slug, productMatches(product, filters)]));
+  const children = (slug: string) => roadmap.products.filter((p) => p.parentSlug === slug);
+  const anyBelow = (slug: string): boolean => children(slug).some((c) => matches.get(c.slug) || anyBelow(c.slug));
+  return ordered
+    .map(({ product, depth }) => ({ product, depth, matches: matches.get(product.slug) ?? false }))
+    .filter(({ product, matches: m }) => m || anyBelow(product.slug));
+}
+
+function productRowHeight(product: Product, depth: number, lanes: Lane[]): number {
+  const { padY, nameChars, nameLine } = CHART_SIZES;
+  const nameLines = Math.min(3, Math.ceil(product.name.length / Math.max(8, nameChars - depth * 2)));
+  const lanesHeight = lanes.reduce((sum, lane) => sum + lane.height, 0);
+  return Math.max(padY * 2 + lanesHeight, 8 + nameLines * nameLine + 8);
+}
+
+type Unplaced<T> = T extends unknown ? Omit<T, "top"> : never;
+
+function stackLanes<T extends { height: number }>(lanes: T[]): Array<T & { top: number }> {
+  let top = CHART_SIZES.padY;
+  return lanes.map((lane) => {
+    const placed = { ...lane, top };
+    top += lane.height;
+    return placed;
+  });
+}
+
+/** The words for a dependency's far end, used in labels, titles and the table. */
+export function dependencyTarget(dependency: Dependency, roadmap: Roadmap): string {
+  const on = dependency.on;
+  if (on.kind === "product") return on.name;
+  if (on.kind === "factor") {
+    const factor = roadmap.factors.find((f) => f.id === on.id);
+    return factor ? `programme dependency ${factor.position}: ${on.title}` : `programme dependency: ${on.title}`;
+  }
+  const owner = roadmap.products.find((p) => p.slug === on.productSlug);
+  return `${owner ? `${owner.name}: ` : ""}${on.title}`;
+}
+
+/**
+ * Lays the chart out: which rows, how tall, which lanes, and every dependency line cut into one
+ * piece per row it crosses. Pure, so the chart, the print layout and the tests agree.
+ */
+export function chartLayout(
+  roadmap: Roadmap,
+  range: DateRange,
+  options: { filters?: TimelineFilters; quarters?: QuarterStyle } = {},
+): ChartLayout {
+  const filters = options.filters ?? NO_FILTERS;
+  const quarters = options.quarters ?? "calendar";
+  const S = CHART_SIZES;
+  const shown = filteredProducts(roadmap, filters);
+  const shownSlugs = new Set(shown.filter((s) => s.matches).map((s) => s.product.slug));
+
+  // Which milestones are drawn (in a shown product, let through by the filters, inside the range).
+  const milestoneShown = new Map<number, { slug: string; mark: Placement }>();
+  const milestoneFiltered = new Set<number>();
+  for (const { product, matches } of shown) {
+    if (!matches) continue;
+    const { milestones } = visibleItems(product, filters);
+    const visible = new Set(milestones.map((m) => m.id));
+    for (const m of product.milestones) {
+      if (!visible.has(m.id)) {
+        milestoneFiltered.add(m.id);
+        continue;
+      }
+      const mark = periodMark(range, m.forecast);
+      if (mark) milestoneShown.set(m.id, { slug: product.slug, mark });
+    }
+  }
+  const allMilestones = new Map(roadmap.products.flatMap((p) => p.milestones.map((m) => [m.id, { m, product: p }] as const)));
+
+  type Pending = { dependency: Dependency; from: string };
+  const pending: Pending[] = [];
+  const cutsBySlug = new Map<string, CutLine[]>();
+  const drawn: number[] = [];
+  const cut: number[] = [];
+
+  for (const { product, matches } of shown) {
+    if (!matches) continue;
+    for (const dependency of product.dependencies) {
+      const on = dependency.on;
+      const where = dependencyTarget(dependency, roadmap);
+      const title = `${product.name} depends on ${where}`;
+      let reason: CutLine["reason"] | null = null;
+      let side: CutLine["side"] = "right";
+      let label = "";
+      if (on.kind === "product" && !shownSlugs.has(on.slug)) {
+        reason = "filtered-out";
+        label = `Depends on ${where} (not shown: filtered out)`;
+      } else if (on.kind === "milestone" && !milestoneShown.has(on.id)) {
+        const target = allMilestones.get(on.id);
+        if (!shownSlugs.has(on.productSlug) || milestoneFiltered.has(on.id) || !target) {
+          reason = "filtered-out";
+          label = `Depends on ${where} (not shown: filtered out)`;
+        } else {
+          const before = target.m.forecast.on < range.start;
+          reason = before ? "before-range" : "after-range";
+          side = before ? "left" : "right";
+          label = `Depends on ${where}, ${formatPeriod(target.m.forecast, { asTarget: true, quarters })} (${before ? "before" : "after"} this range)`;
+        }
+      } else if (on.kind === "factor" && !roadmap.factors.some((f) => f.id === on.id)) {
+        reason = "filtered-out";
+        label = `Depends on ${where} (not shown)`;
+      }
+      if (reason) {
+        const list = cutsBySlug.get(product.slug) ?? [];
+        list.push({ dependencyId: dependency.id, kind: on.kind, reason, side, label, title });
+        cutsBySlug.set(product.slug, list);
+        cut.push(dependency.id);
+      } else {
+        pending.push({ dependency, from: product.slug });
+        drawn.push(dependency.id);
+      }
+    }
+  }
+
+  // Rows, with their lanes stacked from the top.
+  const rows: ChartRow[] = shown.map(({ product, depth, matches }) => {
+    if (!matches) return { kind: "group", key: `g-${product.slug}`, product, depth, height: S.groupRow, gutter: [], dates: [] };
+    const { spans, milestones } = visibleItems(product, filters);
+    let outsideRange = 0;
+    const lanes: Array<Unplaced<Lane>> = [];
+    for (const span of spans) {
+      const bar = spanBar(range, span, quarters);
+      if (bar) lanes.push({ kind: "span", key: `s${span.id}`, height: S.barLane, span, bar });
+      else outsideRange++;
+    }
+    for (const milestone of milestones) {
+      const mark = periodMark(range, milestone.forecast);
+      if (mark) lanes.push({ kind: "milestone", key: `m${milestone.id}`, height: S.milestoneLane, milestone, mark });
+      else outsideRange++;
+    }
+    for (const c of cutsBySlug.get(product.slug) ?? []) lanes.push({ kind: "cut", key: `c${c.dependencyId}`, height: S.noteLane, cut: c });
+    const stacked = stackLanes(lanes) as Lane[];
+    return { kind: "product", key: `p-${product.slug}`, product, depth, lanes: stacked, outsideRange, height: productRowHeight(product, depth, stacked), gutter: [], dates: [] };
+  });
+  if (roadmap.factors.length > 0) {
+    const factors = [...roadmap.factors].sort((a, b) => a.position - b.position);
+    const lanes = stackLanes(factors.map((factor) => ({ kind: "factor" as const, key: `f${factor.id}`, height: S.factorLane, factor })));
+    rows.push({ kind: "factors", key: "factors", lanes, height: S.padY * 2 + lanes.reduce((n, l) => n + l.height, 0), gutter: [], dates: [] });
+  }
+
+  const tops: number[] = [];
+  rows.reduce((top, row) => (tops.push(top), top + row.height), 0);
+  const productRow = new Map<string, number>();
+  rows.forEach((row, i) => row.kind === "product" && productRow.set(row.product.slug, i));
+  const factorsRow = rows.findIndex((r) => r.kind === "factors");
+
+  // One vertical channel in the gutter per product or factor that something depends on.
+  // Products' channels on the left (their arrows point left, at the product's name); factors' on the
+  // right, the first factor rightmost, so a line turning into its factor never crosses another's channel.
+  const productChannels: string[] = [];
+  const factorChannels = new Set<number>();
+  for (const { dependency } of pending) {
+    if (dependency.on.kind === "product" && !productChannels.includes(`p:${dependency.on.slug}`)) productChannels.push(`p:${dependency.on.slug}`);
+    if (dependency.on.kind === "factor") factorChannels.add(dependency.on.id);
+  }
+  const factorOrder = [...roadmap.factors].sort((a, b) => b.position - a.position).filter((f) => factorChannels.has(f.id));
+  const channelKeys = [...productChannels, ...factorOrder.map((f) => `f:${f.id}`)];
+  const gutterWidth = Math.min(120, Math.max(16, 16 + channelKeys.length * 8));
+  const spacing = channelKeys.length > 1 ? Math.min(8, (gutterWidth - 16) / (channelKeys.length - 1)) : 0;
+  const channelX = (key: string) => 8 + channelKeys.indexOf(key) * spacing;
+
+  for (const { dependency, from } of pending) {
+    const on = dependency.on;
+    const i = productRow.get(from)!;
+    const fromY = tops[i]! + S.anchorY;
+    const title = `${(rows[i] as { product: Product }).product.name} depends on ${dependencyTarget(dependency, roadmap)}`;
+    if (on.kind === "milestone") {
+      const target = milestoneShown.get(on.id)!;
+      const j = productRow.get(target.slug)!;
+      const lane = (rows[j] as { lanes: Lane[] }).lanes.find((l) => l.kind === "milestone" && l.milestone.id === on.id)!;
+      const x = target.mark.left + target.mark.width;
+      let startY = fromY;
+      const diamondTop = tops[j]! + lane.top + 3;
+      const diamondBottom = tops[j]! + lane.top + 21;
+      if (i === j && diamondTop <= startY + 4) startY = tops[i]! + 1;
+      const down = diamondTop > startY;
+      const toY = down ? diamondTop : diamondBottom;
+      for (let r = Math.min(i, j); r <= Math.max(i, j); r++) {
+        const [y1, y2] = [r === i ? startY - tops[r]! : down ? 0 : rows[r]!.height, r === j ? toY - tops[r]! : down ? rows[r]!.height : 0];
+        rows[r]!.dates.push({ dependencyId: dependency.id, kind: on.kind, x1: x, y1, x2: x, y2, start: r === i, end: r === j, title });
+      }
+      continue;
+    }
+    const j = on.kind === "product" ? productRow.get(on.slug)! : factorsRow;
+    const toY =
+      on.kind === "product"
+        ? tops[j]! + S.anchorY
+        : (() => {
+            const lane = (rows[j] as { lanes: Lane[] }).lanes.find((l) => l.kind === "factor" && l.factor.id === on.id)!;
+            return tops[j]! + lane.top + lane.height / 2;
+          })();
+    const cx = channelX(on.kind === "product" ? `p:${on.slug}` : `f:${on.id}`);
+    const endX = on.kind === "product" ? 1 : gutterWidth - 1;
+    const down = j > i;
+    for (let r = Math.min(i, j); r <= Math.max(i, j); r++) {
+      const h = rows[r]!.height;
+      const edgeIn = down ? 0 : h;
+      const edgeOut = down ? h : 0;
+      let points: Array<[number, number]>;
+      if (r === i) points = [[1, fromY - tops[r]!], [cx, fromY - tops[r]!], [cx, edgeOut]];
+      else if (r === j) points = [[cx, edgeIn], [cx, toY - tops[r]!], [endX, toY - tops[r]!]];
+      else points = [[cx, edgeIn], [cx, edgeOut]];
+      rows[r]!.gutter.push({ dependencyId: dependency.id, kind: on.kind, points, start: r === i, end: r === j, title });
+    }
+  }
+
+  return { rows, gutterWidth, drawn, cut };
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { dayPeriod, monthPeriod, quarterPeriod, yearPeriod, type Period } from "@/lib/dates/period";
+import { seedRoadmap } from "@/tests/support/seed-roadmap";
 import type { Milestone, MilestoneStatus, Phase, PhaseSpan, Product, Roadmap, Rollout } from "./types";
 import { nextMilestone, phaseNames, phasesOn, productsInFamilyOrder, productStatus, rolloutFigures } from "./view";
 
@@ -48,35 +49,39 @@ function roadmapOf(products: Product[]): Roadmap {
 
 describe("phasesOn", () => {
   // Discovery already under way, ending Q4 2021; Alpha from November 2021 to Q2 2022. Spans listed Alpha first.
-  const p = product({
-    currentPhaseKey: "beta",
-    spans: [spanOf("alpha", monthPeriod(2021, 11), quarterPeriod(2022, 2)), spanOf("discovery", null, quarterPeriod(2021, 4))],
-  });
-  const roadmap = roadmapOf([p]);
+  const spans = [spanOf("alpha", monthPeriod(2021, 11), quarterPeriod(2022, 2)), spanOf("discovery", null, quarterPeriod(2021, 4))];
+  const inDiscovery = product({ currentPhaseKey: "discovery", spans });
+  const inAlpha = product({ currentPhaseKey: "alpha", spans });
+  const roadmap = roadmapOf([inDiscovery, inAlpha]);
 
-  it("gives both phases, in phase order, on a date where two spans overlap", () => {
-    expect(phasesOn(roadmap, p, "2021-11-15")).toEqual([DISCOVERY, ALPHA]);
+  it("gives the phases running alongside the stated one, in phase order, on a date where spans overlap", () => {
+    expect(phasesOn(roadmap, inDiscovery, "2021-11-15")).toEqual([DISCOVERY, ALPHA]);
+    expect(phasesOn(roadmap, inAlpha, "2021-11-15")).toEqual([DISCOVERY, ALPHA]);
     // Both ends of a span count: Alpha's first day and Discovery's last day.
-    expect(phasesOn(roadmap, p, "2021-11-01")).toEqual([DISCOVERY, ALPHA]);
-    expect(phasesOn(roadmap, p, "2021-12-31")).toEqual([DISCOVERY, ALPHA]);
+    expect(phasesOn(roadmap, inDiscovery, "2021-11-01")).toEqual([DISCOVERY, ALPHA]);
+    expect(phasesOn(roadmap, inDiscovery, "2021-12-31")).toEqual([DISCOVERY, ALPHA]);
   });
 
   it("gives one phase where only one span covers the date, an open start covering any earlier date", () => {
-    expect(phasesOn(roadmap, p, "2021-10-07")).toEqual([DISCOVERY]);
-    expect(phasesOn(roadmap, p, "2019-01-01")).toEqual([DISCOVERY]);
-    expect(phasesOn(roadmap, p, "2022-01-01")).toEqual([ALPHA]);
-    expect(phasesOn(roadmap, p, "2022-06-30")).toEqual([ALPHA]);
+    expect(phasesOn(roadmap, inDiscovery, "2021-10-07")).toEqual([DISCOVERY]);
+    expect(phasesOn(roadmap, inDiscovery, "2019-01-01")).toEqual([DISCOVERY]);
+    expect(phasesOn(roadmap, inAlpha, "2022-01-01")).toEqual([ALPHA]);
+    expect(phasesOn(roadmap, inAlpha, "2022-06-30")).toEqual([ALPHA]);
   });
 
-  it("falls back to the product's current phase when no span covers the date", () => {
-    expect(phasesOn(roadmap, p, "2022-07-01")).toEqual([BETA]);
+  it("keeps the stated phase when the plan says otherwise: a plan whose dates pass is not a move", () => {
+    expect(phasesOn(roadmap, inDiscovery, "2022-01-01")).toEqual([DISCOVERY]);
+    expect(phasesOn(roadmap, inAlpha, "2021-10-07")).toEqual([ALPHA]);
+  });
+
+  it("gives the stated phase when no span covers the date", () => {
+    expect(phasesOn(roadmap, inAlpha, "2022-07-01")).toEqual([ALPHA]);
     expect(phasesOn(roadmap, product({ currentPhaseKey: "live" }), "2022-07-01")).toEqual([LIVE]);
   });
 
   it("runs an open-ended span on for ever", () => {
-    const ongoing = product({ spans: [spanOf("live", yearPeriod(2022), null)] });
+    const ongoing = product({ currentPhaseKey: "live", spans: [spanOf("live", yearPeriod(2022), null), spanOf("beta", null, yearPeriod(2021))] });
     expect(phasesOn(roadmap, ongoing, "2030-01-01")).toEqual([LIVE]);
-    expect(phasesOn(roadmap, ongoing, "2021-12-31")).toEqual([BETA]);
   });
 });
 
@@ -230,5 +235,30 @@ describe("productsInFamilyOrder", () => {
   it("keeps the given order when there are no families", () => {
     const order = productsInFamilyOrder([product({ slug: "x" }), product({ slug: "y" })]);
     expect(order.map((o) => [o.product.slug, o.depth])).toEqual([["x", 0], ["y", 0]]);
+  });
+});
+
+describe("the phase a product is in", () => {
+  it("is the stated phase; planned spans only add the phases running alongside it", async () => {
+    const { phasesOn, phaseNames } = await import("./view");
+    const roadmap = seedRoadmap();
+    const property = roadmap.products.find((p) => p.slug === "property")!;
+    // Its plan says Beta from March 2022, but the programme still states Alpha: Alpha it is.
+    expect(phaseNames(phasesOn(roadmap, property, "2022-06-01"))).toBe("Alpha");
+    property.currentPhaseKey = "beta";
+    expect(phaseNames(phasesOn(roadmap, property, "2022-06-01"))).toBe("Beta");
+    const person = roadmap.products.find((p) => p.slug === "person")!;
+    expect(phaseNames(phasesOn(roadmap, person, "2021-10-07"))).toBe("Discovery and Alpha");
+    // Once its spans have ended, what is stated remains.
+    expect(phaseNames(phasesOn(roadmap, person, "2022-06-01"))).toBe("Discovery");
+  });
+
+  it("reads an update's phases within its own quarter, however late it is published", async () => {
+    const { phaseDateOf } = await import("./view");
+    expect(phaseDateOf({ year: 2021, quarter: 4, publishedOn: "2021-10-07" }, "2026-12-03")).toBe("2021-10-07");
+    expect(phaseDateOf({ year: 2022, quarter: 1, publishedOn: "2026-12-03" }, "2026-12-03")).toBe("2022-03-31");
+    expect(phaseDateOf({ year: 2022, quarter: 2, publishedOn: null }, "2026-12-03")).toBe("2022-06-30");
+    expect(phaseDateOf({ year: 2022, quarter: 3, publishedOn: "2022-06-20" }, "2026-12-03")).toBe("2022-07-01");
+    expect(phaseDateOf({ year: 2022, quarter: 4, publishedOn: null }, "2022-11-15")).toBe("2022-11-15");
   });
 });

@@ -30,13 +30,33 @@ export function phaseByKey(roadmap: Roadmap, key: string): Phase | undefined {
   return roadmap.phases.find((p) => p.key === key);
 }
 
-/** Phases a product is in on a date, by its planned spans, in phase order; its current phase if no span covers the date. */
+/**
+ * The phases a product is in on a date. The phase the roadmap states (`currentPhaseKey`) is what the
+ * programme says; planned spans only add the phases running alongside it (Person's "Discovery and Alpha").
+ * A plan whose dates have passed never overrides what is stated: a product is not in Beta because its
+ * plan said so, but because the programme says so. One rule for every table, the grid and "what changed".
+ */
 export function phasesOn(roadmap: Roadmap, product: Product, on: IsoDate): Phase[] {
-  const active = product.spans.filter(
-    (s) => (s.start === null || periodStart(s.start) <= on) && (s.end === null || s.end.on >= on),
+  const active = new Set(
+    product.spans
+      .filter((s) => (s.start === null || periodStart(s.start) <= on) && (s.end === null || s.end.on >= on))
+      .map((s) => s.phaseKey),
   );
-  const keys = new Set(active.length ? active.map((s) => s.phaseKey) : [product.currentPhaseKey]);
+  const keys = active.has(product.currentPhaseKey) ? active : new Set([product.currentPhaseKey]);
   return roadmap.phases.filter((p) => keys.has(p.key));
+}
+
+/**
+ * The date an update's phases are read at: its publication date, kept within its own quarter (an update
+ * for 2022 Q1 describes 2022 Q1 even if it was published late, or is previewed today). A draft is read
+ * as if published today. Rollout figures, by contrast, are the latest reported by publication.
+ */
+export function phaseDateOf(update: { year: number; quarter: number; publishedOn: IsoDate | null }, today: IsoDate): IsoDate {
+  const first = `${update.year}-${String(update.quarter * 3 - 2).padStart(2, "0")}-01`;
+  const lastMonth = update.quarter * 3;
+  const last = `${update.year}-${String(lastMonth).padStart(2, "0")}-${lastMonth === 6 || lastMonth === 9 ? "30" : "31"}`;
+  const on = update.publishedOn ?? today;
+  return on < first ? first : on > last ? last : on;
 }
 
 /** "Discovery and Alpha" */

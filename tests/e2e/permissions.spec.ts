@@ -124,6 +124,7 @@ const ACTIONS: Record<string, string> = {
   "app/(site)/draft/actions.ts#discardUpdateAction": "publish:update",
   "app/(site)/account/tokens/actions.ts#createApiToken": "update:own-account",
   "app/(site)/account/tokens/actions.ts#revokeApiToken": "update:own-account",
+  "app/(site)/account/preferences-actions.ts#saveQuarterStyle": "update:own-account",
 };
 
 const test = base;

@@ -56,6 +56,16 @@ function observation(fields: Record<string, unknown>) {
 }
 
 describe("observations", () => {
+  it("refuses a second figure for the same day, which would leave the count to chance", async () => {
+    const day = addDays(todayInLondon(), -40);
+    expect((await addObservation(db, PHOTOS, observation({ forcesLive: 25, observedOn: day }).data!, editor)).kind).toBe("saved");
+    const before = await rolloutAudit();
+    const second = await addObservation(db, PHOTOS, observation({ forcesLive: 26, observedOn: day }).data!, editor);
+    expect(second).toMatchObject({ kind: "invalid", errors: { observedOn: expect.stringContaining("There is already a figure for") } });
+    expect(await rolloutAudit()).toHaveLength(before.length);
+    expect((await figuresOf(PHOTOS, day)).forcesLive).toBe(25);
+  });
+
   it("records Photographs at the Roadside at 38 forces, read back by the roadmap as 38, with one audit event", async () => {
     const before = await rolloutAudit();
     const parsed = observation({ note: "Reported by the programme" });

@@ -15,13 +15,14 @@ import { TableHead } from "@/components/ui/TableHead";
 import { ScrollRegion } from "@/components/ui/ScrollRegion";
 import { requirePermission } from "@/lib/auth/checkpoint";
 import { can } from "@/lib/auth/permissions";
+import { quarterStyleOf } from "@/lib/auth/preferences";
 import { getDb } from "@/lib/db";
-import { formatDate, formatPeriod } from "@/lib/dates/period";
+import { formatDate, formatPeriod, todayInLondon } from "@/lib/dates/period";
 import { viewChange } from "@/lib/editing/changes";
 import { historyOf } from "@/lib/editing/versioned";
 import { roadmapForReader } from "@/lib/roadmap/for-reader";
 import { publishedUpdates, snapshotOf } from "@/lib/roadmap/published";
-import { familyLine, phaseByKey, phaseNames, phasesOn } from "@/lib/roadmap/view";
+import { familyLine, phaseByKey, phaseDateOf, phaseNames, phasesOn } from "@/lib/roadmap/view";
 
 type Props = { params: Promise<{ slug: string }>; searchParams: Promise<{ view?: string; done?: string }> };
 
@@ -40,6 +41,7 @@ export default async function ProductPage({ params, searchParams }: Props) {
   const product = view?.roadmap.products.find((p) => p.slug === slug);
   if (!view || !product) notFound();
   const { roadmap, asOf } = view;
+  const quarters = await quarterStyleOf(user);
   const editing = view.kind === "draft" && can(user.role, "edit:roadmap");
   const base = `/products/${product.slug}`;
   const parent = product.parentSlug ? roadmap.products.find((p) => p.slug === product.parentSlug) : undefined;
@@ -50,7 +52,7 @@ export default async function ProductPage({ params, searchParams }: Props) {
     (await publishedUpdates()).map(async (u) => {
       const s = await snapshotOf(u.slug);
       const p = s?.content.roadmap.products.find((x) => x.slug === product.slug);
-      return { update: u, phases: p && s ? phaseNames(phasesOn(s.content.roadmap, p, u.publishedOn ?? "")) : null };
+      return { update: u, phases: p && s ? phaseNames(phasesOn(s.content.roadmap, p, phaseDateOf(u, todayInLondon()))) : null };
     }),
   );
   const changes = editing ? (await historyOf(await getDb(), { productId: product.id }, 50)).map(viewChange) : [];
@@ -130,10 +132,10 @@ export default async function ProductPage({ params, searchParams }: Props) {
       </ScrollRegion>
 
       <H2 id="milestones">Milestones</H2>
-      <MilestoneTable product={product} linkBase={`${base}/milestones`} query={view.kind === "published" && view.draftAvailable ? "?view=published" : ""} />
+      <MilestoneTable product={product} quarters={quarters} linkBase={`${base}/milestones`} query={view.kind === "published" && view.draftAvailable ? "?view=published" : ""} />
       {editing ? <p className="mb-8"><Link href={`${base}/milestones/new`}>Add a milestone</Link></p> : null}
 
-      {product.rollout ? <RolloutSummary product={product} forces={roadmap.forces} asOf={asOf} headingLevel={2} /> : null}
+      {product.rollout ? <RolloutSummary product={product} forces={roadmap.forces} asOf={view.reportedOn} headingLevel={2} quarters={quarters} /> : null}
       {editing ? (
         <p className="mb-8">
           <Link href={`${base}/rollout`}>{product.rollout ? "Record rollout" : "Record rollout to police forces"}<span className="sr-only"> of {product.name}</span></Link>

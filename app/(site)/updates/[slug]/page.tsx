@@ -9,6 +9,7 @@ import { formatDate } from "@/lib/dates/period";
 import { updateLabel } from "@/lib/roadmap/compare";
 import { isUpdateSlug, publishedUpdateWithPrevious, snapshotOf } from "@/lib/roadmap/published";
 import { requirePermission } from "@/lib/auth/checkpoint";
+import { quarterStyleOf } from "@/lib/auth/preferences";
 
 type Props = { params: Promise<{ slug: string }>; searchParams: Promise<{ done?: string }> };
 
@@ -19,7 +20,8 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 export default async function UpdatePage({ params, searchParams }: Props) {
-  await requirePermission("read:published");
+  const user = await requirePermission("read:published");
+  const quarters = await quarterStyleOf(user);
   const { slug } = await params;
   const found = await publishedUpdateWithPrevious(slug);
   if (!found) notFound();
@@ -67,7 +69,7 @@ export default async function UpdatePage({ params, searchParams }: Props) {
           <a href={previous ? `/updates/compare?from=${previous.content.update.slug}&to=${slug}` : "/updates/compare"}>Compare any two updates</a>
         </li>
       </ul>
-      <SnapshotReport content={snapshot.content} previous={previous?.content ?? null} changesFirst />
+      <SnapshotReport content={snapshot.content} previous={previous?.content ?? null} changesFirst quarters={quarters} />
     </>
   );
 }

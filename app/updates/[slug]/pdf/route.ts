@@ -1,5 +1,6 @@
-// GET /updates/<slug>/pdf — the published update as an A4 PDF, made once and kept. Needs: read:published.
+// GET /updates/<slug>/pdf[?quarters=calendar|financial] — the published update as an A4 PDF, made once per quarter style and kept. Needs: read:published.
 import { authorizeRequest } from "@/lib/auth/checkpoint";
+import { parseQuarterStyle, quarterStyleOf } from "@/lib/auth/preferences";
 import { getDb } from "@/lib/db";
 import { env } from "@/lib/env";
 import { CHROMIUM_INSTALL_HELP } from "@/lib/pdf/chromium";
@@ -13,24 +14,29 @@ function plainPage(status: number, title: string, message: string): Response {
   return new Response(html, { status, headers: { "content-type": "text/html; charset=utf-8" } });
 }
 
-export async function GET(_request: Request, { params }: { params: Promise<{ slug: string }> }) {
+export async function GET(request: Request, { params }: { params: Promise<{ slug: string }> }) {
   const auth = await authorizeRequest("read:published");
   if ("response" in auth) return auth.response;
   const { slug } = await params;
+  // An explicit ?quarters= wins (a link to one style); otherwise the reader's remembered choice.
+  const asked = parseQuarterStyle(new URL(request.url).searchParams.get("quarters"));
   const settings = env();
   const origin = settings.INTERNAL_URL ?? `http://127.0.0.1:${settings.PORT}`;
   try {
+    const quarters = asked ?? (await quarterStyleOf(auth.user));
     const snapshot = isUpdateSlug(slug) ? await snapshotOf(slug) : null;
     if (!snapshot) return plainPage(404, "Page not found", "There is no published update with that name.");
-    const body = await snapshotPdf(await getDb(), snapshot, `${origin}/updates/${slug}/print`);
+    const body = await snapshotPdf(await getDb(), snapshot, `${origin}/updates/${slug}/print`, undefined, quarters);
     return new Response(new Uint8Array(body), {
       headers: {
         "content-type": "application/pdf",
-        "content-disposition": `attachment; filename="${pdfFileName(PROGRAMME_SLUG, slug)}"`,
+        "content-disposition": `attachment; filename="${pdfFileName(PROGRAMME_SLUG, slug, quarters)}"`,
         "content-length": String(body.length),
-        // A published snapshot never changes, so neither does its PDF.
-        "cache-control": "private, max-age=31536000, immutable",
-        etag: `"${snapshot.contentHash}"`,
+        // A published snapshot never changes, so neither does its PDF in one style. Without ?quarters= the
+        // style is the reader's choice, which they can change: the browser then asks again each time.
+        "cache-control": asked ? "private, max-age=31536000, immutable" : "private, no-cache",
+        // Two styles, two files: the tag names both the snapshot and the style.
+        etag: quarters === "calendar" ? `"${snapshot.contentHash}"` : `"${snapshot.contentHash}-${quarters}"`,
       },
     });
   } catch (error) {

@@ -1,0 +1,2 @@
+ALTER TABLE "users" ADD COLUMN "quarter_style" text DEFAULT 'calendar' NOT NULL;--> statement-breakpoint
+ALTER TABLE "users" ADD CONSTRAINT "users_quarter_style_check" CHECK ("users"."quarter_style" IN ('calendar', 'financial'));
