@@ -1,7 +1,7 @@
 // GET /factors/<id> — change a programme-level dependency, with its change history. Needs: edit:roadmap.
+import { Gone } from "@/components/editing/Gone";
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { ChangeList } from "@/components/editing/ChangeList";
 import { H1, H2 } from "@/components/ui/typography";
 import { requirePermission } from "@/lib/auth/checkpoint";
@@ -20,7 +20,7 @@ export default async function EditFactorPage({ params }: { params: Promise<{ id:
   await requirePermission("edit:roadmap");
   const db = await getDb();
   const factor = await readFactor(db, idParam((await params).id));
-  if (!factor) notFound();
+  if (!factor) return <Gone noun="programme dependency" backHref="/#dependencies" backLabel="Back to the overview" />;
   const history = await historyOf(db, { entityType: "factor", id: factor.id });
   return (
     <>

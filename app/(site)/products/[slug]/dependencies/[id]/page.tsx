@@ -1,7 +1,7 @@
 // GET /products/<slug>/dependencies/<id> — change a product's dependency, with its change history. Needs: edit:roadmap.
+import { Gone } from "@/components/editing/Gone";
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { ChangeList } from "@/components/editing/ChangeList";
 import { H1, H2 } from "@/components/ui/typography";
 import { requirePermission } from "@/lib/auth/checkpoint";
@@ -20,7 +20,7 @@ export default async function EditDependencyPage({ params }: { params: Promise<{
   const product = await editedProduct(slug);
   const db = await getDb();
   const dependency = await readDependency(db, product.slug, idParam(id));
-  if (!dependency) notFound();
+  if (!dependency) return <Gone noun="dependency" backHref={`/products/${product.slug}#dependencies`} backLabel={`Back to ${product.name}`} />;
   const back = `/products/${product.slug}#dependencies`;
   const history = await historyOf(db, { entityType: "dependency", id: dependency.id });
   return (

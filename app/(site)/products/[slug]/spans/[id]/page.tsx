@@ -1,7 +1,7 @@
 // GET /products/<slug>/spans/<id> — change a planned phase, with its change history. Needs: edit:roadmap.
+import { Gone } from "@/components/editing/Gone";
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { ChangeList } from "@/components/editing/ChangeList";
 import { H1, H2 } from "@/components/ui/typography";
 import { requirePermission } from "@/lib/auth/checkpoint";
@@ -22,7 +22,7 @@ export default async function EditSpanPage({ params }: { params: Promise<{ slug:
   const product = await editedProduct(slug);
   const db = await getDb();
   const span = await readSpan(db, product.slug, idParam(id));
-  if (!span) notFound();
+  if (!span) return <Gone noun="planned phase" backHref={`/products/${product.slug}#phase-plan`} backLabel={`Back to ${product.name}`} />;
   const phases = await phaseChoices();
   const phaseName = phases.find((p) => p.key === span.phaseKey)?.name ?? span.phaseKey;
   const back = `/products/${product.slug}#phase-plan`;

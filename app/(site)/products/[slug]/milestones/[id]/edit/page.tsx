@@ -1,7 +1,7 @@
 // GET /products/<slug>/milestones/<id>/edit — change a milestone. Needs: edit:roadmap.
+import { Gone } from "@/components/editing/Gone";
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { H1 } from "@/components/ui/typography";
 import { requirePermission } from "@/lib/auth/checkpoint";
 import { getDb } from "@/lib/db";
@@ -19,7 +19,7 @@ export default async function EditMilestonePage({ params }: { params: Promise<{ 
   const { slug, id } = await params;
   const product = await editedProduct(slug);
   const milestone = await readMilestone(await getDb(), product.slug, idParam(id));
-  if (!milestone) notFound();
+  if (!milestone) return <Gone noun="milestone" backHref={`/products/${product.slug}#milestones`} backLabel={`Back to ${product.name}`} />;
   const back = `/products/${product.slug}/milestones/${milestone.id}`;
   return (
     <>
