@@ -6,8 +6,6 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "@/lib/db/client";
-import { migrateDatabase } from "@/lib/db/migrate";
-import { seedIfEmpty } from "@/lib/db/seed";
 import { createUser } from "@/lib/auth/users";
 import { createToken } from "@/lib/api/tokens";
 import type { RouteHandler } from "@/lib/api/handler";
@@ -19,18 +17,14 @@ import * as compareRoute from "@/app/api/v1/compare/route";
 import * as productRoute from "@/app/api/v1/products/[slug]/route";
 import * as milestoneRoute from "@/app/api/v1/products/[slug]/milestones/[id]/route";
 import * as observationsRoute from "@/app/api/v1/products/[slug]/rollout/observations/route";
-import { scratchConnection } from "../setup/database";
+import { seededScratch } from "../setup/database";
 
 let db: Db;
 let dispose: () => Promise<void>;
 let token: string;
 
 beforeAll(async () => {
-  const scratch = await scratchConnection();
-  dispose = scratch.dispose;
-  await migrateDatabase(scratch.connection);
-  db = scratch.connection.db;
-  await seedIfEmpty(db);
+  ({ db, dispose } = await seededScratch());
   const editor = await createUser(db, { name: "Sam Script", email: "sam.script@example.gov.uk", role: "editor", password: "sam long passphrase" }, { userId: null, label: "Test set-up" });
   ({ token } = await createToken(db, editor.id, "Quarterly update script", { userId: editor.id, label: editor.email }));
 });

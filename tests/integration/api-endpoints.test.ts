@@ -13,14 +13,12 @@ import { Validator } from "@seriousme/openapi-schema-validator";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { Db } from "@/lib/db/client";
 import * as t from "@/lib/db/schema";
-import { migrateDatabase } from "@/lib/db/migrate";
-import { seedIfEmpty } from "@/lib/db/seed";
 import type { SessionUser } from "@/lib/auth/current-user";
 import { createUser } from "@/lib/auth/users";
 import { ENDPOINTS, routeFileOf, type Endpoint, type Method } from "@/lib/api/endpoints";
 import { handleApi, type RouteHandler } from "@/lib/api/handler";
 import { openApiDocument } from "@/lib/api/openapi";
-import { queryRows, scratchConnection } from "../setup/database";
+import { queryRows, seededScratch } from "../setup/database";
 
 const root = fileURLToPath(new URL("../..", import.meta.url));
 
@@ -31,11 +29,7 @@ let viewer: SessionUser;
 let ids: { milestone: number; span: number; dependency: number; factor: number; observation: number; target: number; fingerprint: string };
 
 beforeAll(async () => {
-  const scratch = await scratchConnection();
-  dispose = scratch.dispose;
-  await migrateDatabase(scratch.connection);
-  db = scratch.connection.db;
-  await seedIfEmpty(db);
+  ({ db, dispose } = await seededScratch());
   const setUp = { userId: null, label: "Test set-up" };
   const e = await createUser(db, { name: "Erin Editor", email: "erin.editor@example.gov.uk", role: "editor", password: "erin long passphrase" }, setUp);
   const v = await createUser(db, { name: "Victor Viewer", email: "victor.viewer@example.gov.uk", role: "viewer", password: "victor long passphrase" }, setUp);

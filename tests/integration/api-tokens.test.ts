@@ -7,15 +7,13 @@ import { createHash } from "node:crypto";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "@/lib/db/client";
-import { migrateDatabase } from "@/lib/db/migrate";
-import { seedIfEmpty } from "@/lib/db/seed";
 import type { Actor } from "@/lib/audit/record";
 import { changeRole, createUser, setActive, type UserRow } from "@/lib/auth/users";
 import { createToken, listTokens, revokeToken, userForToken } from "@/lib/api/tokens";
 import * as roadmapRoute from "@/app/api/v1/roadmap/route";
 import * as productsRoute from "@/app/api/v1/products/route";
 import * as openapiRoute from "@/app/api/v1/openapi.json/route";
-import { queryRows, scratchConnection } from "../setup/database";
+import { queryRows, seededScratch } from "../setup/database";
 
 let db: Db;
 let dispose: () => Promise<void>;
@@ -23,11 +21,7 @@ const setUp: Actor = { userId: null, label: "Test set-up" };
 let admin: Actor;
 
 beforeAll(async () => {
-  const scratch = await scratchConnection();
-  dispose = scratch.dispose;
-  await migrateDatabase(scratch.connection);
-  db = scratch.connection.db;
-  await seedIfEmpty(db);
+  ({ db, dispose } = await seededScratch());
   const a = await createUser(db, { name: "Token Admin", email: "token.admin@example.gov.uk", role: "admin", password: "token admin passphrase" }, setUp);
   admin = { userId: a.id, label: a.email };
 });

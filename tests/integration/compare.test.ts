@@ -9,15 +9,13 @@ import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "@/lib/db/client";
 import * as t from "@/lib/db/schema";
-import { migrateDatabase } from "@/lib/db/migrate";
-import { seedIfEmpty } from "@/lib/db/seed";
 import { NLEDP_SLUG } from "@/lib/db/seed/nledp";
 import type { Actor } from "@/lib/audit/record";
 import { monthPeriod, yearPeriod } from "@/lib/dates/period";
 import { hasChanges, loadComparison } from "@/lib/roadmap/compare";
 import { comparisonCsv, milestonesCsv, snapshotJson } from "@/lib/roadmap/exports";
 import { publishUpdate, readSnapshot } from "@/lib/roadmap/snapshot";
-import { scratchConnection } from "../setup/database";
+import { seededScratch } from "../setup/database";
 
 let db: Db;
 let dispose: () => Promise<void>;
@@ -33,11 +31,7 @@ async function productId(slug: string): Promise<number> {
 }
 
 beforeAll(async () => {
-  const scratch = await scratchConnection();
-  dispose = scratch.dispose;
-  await migrateDatabase(scratch.connection);
-  db = scratch.connection.db;
-  expect(await seedIfEmpty(db)).toBe(true);
+  ({ db, dispose } = await seededScratch());
 
   const october = await readSnapshot(db, NLEDP_SLUG, "2021-q4");
   if (!october) throw new Error("seed published no 2021 Q4 update");

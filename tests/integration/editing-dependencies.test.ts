@@ -8,8 +8,6 @@ import { and, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "@/lib/db/client";
 import * as t from "@/lib/db/schema";
-import { migrateDatabase } from "@/lib/db/migrate";
-import { seedIfEmpty } from "@/lib/db/seed";
 import type { Actor } from "@/lib/audit/record";
 import {
   addDependency,
@@ -25,7 +23,7 @@ import { addFactor, factorRemovalEffects, readFactor, removeFactor, updateFactor
 import { productBySlug } from "@/lib/editing/lookups";
 import { dependencySchema, type DependencyInput } from "@/lib/editing/schemas";
 import type { Outcome } from "@/lib/editing/versioned";
-import { queryRows, scratchConnection } from "../setup/database";
+import { queryRows, seededScratch } from "../setup/database";
 
 let db: Db;
 let dispose: () => Promise<void>;
@@ -33,11 +31,7 @@ const ada: Actor = { userId: null, label: "ada.editor@example.gov.uk", sourceAdd
 const ben: Actor = { userId: null, label: "ben.editor@example.gov.uk", sourceAddress: "198.51.100.8" };
 
 beforeAll(async () => {
-  const scratch = await scratchConnection();
-  dispose = scratch.dispose;
-  await migrateDatabase(scratch.connection);
-  db = scratch.connection.db;
-  await seedIfEmpty(db);
+  ({ db, dispose } = await seededScratch());
 });
 afterAll(() => dispose?.());
 

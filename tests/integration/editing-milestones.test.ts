@@ -8,8 +8,6 @@ import { and, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "@/lib/db/client";
 import * as t from "@/lib/db/schema";
-import { migrateDatabase } from "@/lib/db/migrate";
-import { seedIfEmpty } from "@/lib/db/seed";
 import type { Actor } from "@/lib/audit/record";
 import { createUser } from "@/lib/auth/users";
 import { slippage, type Period } from "@/lib/dates/period";
@@ -26,7 +24,7 @@ import {
 import { milestoneSchema, type MilestoneInput } from "@/lib/editing/schemas";
 import { loadRoadmap } from "@/lib/roadmap/load";
 import { PROGRAMME_SLUG } from "@/lib/roadmap/published";
-import { queryRows, scratchConnection } from "../setup/database";
+import { queryRows, seededScratch } from "../setup/database";
 
 let db: Db;
 let dispose: () => Promise<void>;
@@ -34,11 +32,7 @@ let alice: Actor;
 let bob: Actor;
 
 beforeAll(async () => {
-  const scratch = await scratchConnection();
-  dispose = scratch.dispose;
-  await migrateDatabase(scratch.connection);
-  db = scratch.connection.db;
-  expect(await seedIfEmpty(db)).toBe(true);
+  ({ db, dispose } = await seededScratch());
   const setUp: Actor = { userId: null, label: "Test set-up" };
   const a = await createUser(db, { name: "Alice Editor", email: "alice.editor@example.gov.uk", role: "editor", password: "alice long passphrase" }, setUp);
   const b = await createUser(db, { name: "Bob Editor", email: "bob.editor@example.gov.uk", role: "editor", password: "bob long passphrase" }, setUp);

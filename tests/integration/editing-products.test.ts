@@ -8,15 +8,13 @@ import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "@/lib/audit/record";
 import type { Db } from "@/lib/db/client";
-import { migrateDatabase } from "@/lib/db/migrate";
 import * as t from "@/lib/db/schema";
-import { seedIfEmpty } from "@/lib/db/seed";
 import { monthPeriod, quarterPeriod } from "@/lib/dates/period";
 import { addProduct, productRemovalEffects, readProduct, removeProduct, updateProduct, type ProductRecord } from "@/lib/editing/products";
 import { productSchema, spanSchema, type ProductInput } from "@/lib/editing/schemas";
 import { addSpan, readSpan, removeSpan, updateSpan } from "@/lib/editing/spans";
 import { historyOf } from "@/lib/editing/versioned";
-import { queryRows, scratchConnection } from "../setup/database";
+import { queryRows, seededScratch } from "../setup/database";
 
 let db: Db;
 let dispose: () => Promise<void>;
@@ -24,11 +22,7 @@ const alice: Actor = { userId: null, label: "alice.editor@example.gov.uk", sourc
 const bob: Actor = { userId: null, label: "bob.editor@example.gov.uk", sourceAddress: "198.51.100.8" };
 
 beforeAll(async () => {
-  const scratch = await scratchConnection();
-  dispose = scratch.dispose;
-  await migrateDatabase(scratch.connection);
-  db = scratch.connection.db;
-  await seedIfEmpty(db);
+  ({ db, dispose } = await seededScratch());
 });
 afterAll(() => dispose?.());
 

@@ -16,7 +16,7 @@ import { OBSERVATION_FORM } from "@/lib/editing/form-specs";
 import { goLivesSchema, observationSchema, targetSchema } from "@/lib/editing/schemas";
 import { loadRoadmap } from "@/lib/roadmap/load";
 import { rolloutFigures } from "@/lib/roadmap/view";
-import { migrateAndSeed, queryRows, scratchConnection } from "../setup/database";
+import { queryRows, seededScratch } from "../setup/database";
 
 const PHOTOS = "photographs-at-the-roadside";
 const PROPERTY = "property";
@@ -28,10 +28,7 @@ const editor: Actor = { userId: null, label: "editor.one@example.gov.uk", source
 const other: Actor = { userId: null, label: "editor.two@example.gov.uk", sourceAddress: "198.51.100.10" };
 
 beforeAll(async () => {
-  const scratch = await scratchConnection();
-  dispose = scratch.dispose;
-  await migrateAndSeed(scratch.connection);
-  db = scratch.connection.db;
+  ({ db, dispose } = await seededScratch());
 });
 afterAll(() => dispose?.());
 

@@ -8,8 +8,6 @@ import { and, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "@/lib/db/client";
 import * as t from "@/lib/db/schema";
-import { migrateDatabase } from "@/lib/db/migrate";
-import { seedIfEmpty } from "@/lib/db/seed";
 import type { Actor } from "@/lib/audit/record";
 import { createUser } from "@/lib/auth/users";
 import { addMilestone } from "@/lib/editing/milestones";
@@ -29,7 +27,7 @@ import {
   startUpdateSchema,
   suggestedNextQuarter,
 } from "@/lib/updates/workflow";
-import { queryRows, scratchConnection } from "../setup/database";
+import { queryRows, seededScratch } from "../setup/database";
 
 let db: Db;
 let dispose: () => Promise<void>;
@@ -37,11 +35,7 @@ let alice: Actor;
 let bob: Actor;
 
 beforeAll(async () => {
-  const scratch = await scratchConnection();
-  dispose = scratch.dispose;
-  await migrateDatabase(scratch.connection);
-  db = scratch.connection.db;
-  expect(await seedIfEmpty(db)).toBe(true);
+  ({ db, dispose } = await seededScratch());
   const setUp: Actor = { userId: null, label: "Test set-up" };
   const a = await createUser(db, { name: "Alice Editor", email: "alice.editor@example.gov.uk", role: "editor", password: "alice long passphrase" }, setUp);
   const b = await createUser(db, { name: "Bob Editor", email: "bob.editor@example.gov.uk", role: "editor", password: "bob long passphrase" }, setUp);

@@ -60,6 +60,13 @@ export async function migratedScratch(): Promise<{ db: Db; url: string; dispose:
   return { db: scratch.connection.db, url: scratch.url, dispose: scratch.dispose };
 }
 
+/** A scratch database migrated and seeded with the October 2021 roadmap, for a test file that changes it. */
+export async function seededScratch(): Promise<{ db: Db; url: string; dispose: () => Promise<void> }> {
+  const scratch = await scratchConnection();
+  await migrateAndSeed(scratch.connection);
+  return { db: scratch.connection.db, url: scratch.url, dispose: scratch.dispose };
+}
+
 /**
  * Rows of a raw SQL query. `Db` is typed for both drivers, so `execute` returns `unknown`; node-postgres
  * and PGlite both answer with `{ rows }`.
