@@ -15,15 +15,36 @@ process.env.E2E_DEMO_PASSWORD ??= `e2e-${randomBytes(12).toString("base64url")}`
 process.env.E2E_AUTH_SECRET ??= randomBytes(32).toString("base64url");
 
 /**
- * Three servers, each on its own database: most specs share the first; the quarterly-cycle specs
+ * Four servers, each on its own database: most specs share the first; the quarterly-cycle specs
  * (tests/e2e/cycle-browser, tests/e2e/cycle-api) each publish a new update, which changes what every
- * clerk sees, so each runs against a server and database of its own, fresh from the seed.
+ * clerk sees, so each runs against a server and database of its own, fresh from the seed. The
+ * large-roadmap specs (tests/e2e/scale) run on a synthetic programme instead of the letter's: 60
+ * products, about 300 milestones and 100 dependencies, two published updates (lib/db/seed/synthetic.ts).
  */
 const SERVERS = [
-  { name: "shared", port, databaseEnv: "E2E_DATABASE_URL", testDir: "./tests/e2e", testIgnore: ["cycle-*/**"] },
+  { name: "shared", port, databaseEnv: "E2E_DATABASE_URL", testDir: "./tests/e2e", testIgnore: ["cycle-*/**", "scale/**"] },
   { name: "cycle-browser", port: port + 1, databaseEnv: "E2E_CYCLE_BROWSER_DATABASE_URL", testDir: "./tests/e2e/cycle-browser" },
   { name: "cycle-api", port: port + 2, databaseEnv: "E2E_CYCLE_API_DATABASE_URL", testDir: "./tests/e2e/cycle-api" },
+  { name: "scale", port: port + 3, databaseEnv: "E2E_SCALE_DATABASE_URL", testDir: "./tests/e2e/scale", synthetic: true },
 ] as const;
+
+/** The synthetic programme the scale server runs on, as scripts/test.mjs seeds it (its specs rely on these numbers). */
+const SCALE_SEED_ARGS = ["--scale", "10", "--updates", "2"] as const;
+
+function pgliteDir(name: string): string {
+  return path.join(os.tmpdir(), `nledp-e2e-${process.pid}`, name, "pglite");
+}
+
+/**
+ * The server's command. A synthetic server given a database URL finds it already seeded (by
+ * scripts/test.mjs). Run alone, without one, it seeds its own fresh PGlite folder first: the server
+ * would otherwise seed the letter's roadmap into the empty folder, and the scale specs need the
+ * synthetic one (the app keeps a database that already has a roadmap, so the synthetic one stays).
+ */
+function serverCommand(server: (typeof SERVERS)[number]): string {
+  if (!("synthetic" in server) || process.env[server.databaseEnv]) return "node server.mjs";
+  return `npx tsx scripts/seed-synthetic.ts ${SCALE_SEED_ARGS.join(" ")} --pglite-dir "${pgliteDir(server.name)}" && node server.mjs`;
+}
 
 function serverEnv(serverPort: number, databaseEnv: string, name: string): Record<string, string> {
   const env: Record<string, string> = {
@@ -43,7 +64,7 @@ function serverEnv(serverPort: number, databaseEnv: string, name: string): Recor
     env.DATABASE_URL = url;
   } else {
     delete env.DATABASE_URL;
-    env.PGLITE_DIR = path.join(os.tmpdir(), `nledp-e2e-${process.pid}`, name, "pglite");
+    env.PGLITE_DIR = pgliteDir(name);
   }
   return env;
 }
@@ -70,7 +91,7 @@ export default defineConfig({
     use: { baseURL: `http://127.0.0.1:${server.port}` },
   })),
   webServer: SERVERS.map((server) => ({
-    command: "node server.mjs",
+    command: serverCommand(server),
     url: `http://127.0.0.1:${server.port}/health`,
     env: serverEnv(server.port, server.databaseEnv, server.name),
     timeout: 120_000,

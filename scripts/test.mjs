@@ -5,9 +5,10 @@
  *   1. vitest (unit + integration) with TZ=Europe/London
  *   2. vitest again with TZ=America/Los_Angeles: dates must not move with the server's zone
  *   3. `next build` (skipped with SKIP_BUILD=1)
- *   4. Playwright browser tests (every tests/e2e spec, in folders too) against three servers, each on a fresh PostgreSQL
+ *   4. Playwright browser tests (every tests/e2e spec, in folders too) against four servers, each on a fresh PostgreSQL
  *      database passed to the Playwright config (E2E_DATABASE_URL, E2E_CYCLE_BROWSER_DATABASE_URL,
- *      E2E_CYCLE_API_DATABASE_URL) and dropped afterwards
+ *      E2E_CYCLE_API_DATABASE_URL, E2E_SCALE_DATABASE_URL) and dropped afterwards; the scale server's database
+ *      is seeded here with the synthetic programme (scripts/seed-synthetic.ts) before Playwright starts
  *
  * `--unit` runs steps 1 and 2 only. Test databases are made on TEST_DATABASE_ADMIN_URL (default
  * postgres://postgres@127.0.0.1:5432/postgres; see tests/setup/test-databases.mjs).
@@ -112,12 +113,21 @@ async function playwright() {
   try {
     adminUrl = testAdminUrl();
     const env = { PLAYWRIGHT_JSON_OUTPUT_NAME: file };
-    for (const [variable, kind] of [["E2E_DATABASE_URL", "e2e"], ["E2E_CYCLE_BROWSER_DATABASE_URL", "e2e_cycle_browser"], ["E2E_CYCLE_API_DATABASE_URL", "e2e_cycle_api"]]) {
+    for (const [variable, kind] of [
+      ["E2E_DATABASE_URL", "e2e"],
+      ["E2E_CYCLE_BROWSER_DATABASE_URL", "e2e_cycle_browser"],
+      ["E2E_CYCLE_API_DATABASE_URL", "e2e_cycle_api"],
+      ["E2E_SCALE_DATABASE_URL", "e2e_scale"],
+    ]) {
       const name = freshDatabaseName(kind);
       env[variable] = await createDatabase(adminUrl, name);
       names.push(name);
     }
     console.log(`Browser tests use databases ${names.join(", ")}.`);
+    // The large-roadmap specs (tests/e2e/scale) read a synthetic programme: the same arguments as
+    // SCALE_SEED_ARGS in playwright.config.ts. The server keeps a database that already has a roadmap.
+    const seeded = await run("npx", ["tsx", "scripts/seed-synthetic.ts", "--scale", "10", "--updates", "2"], { DATABASE_URL: env.E2E_SCALE_DATABASE_URL });
+    if (seeded !== 0) throw new Error(`seeding the scale database failed (exit code ${seeded})`);
     const code = await run("npx", ["playwright", "test", "--reporter=list,json"], env);
     const stats = readJson(file)?.stats;
     const counts = stats && {

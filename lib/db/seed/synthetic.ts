@@ -49,6 +49,20 @@ export type SyntheticSummary = {
 
 export class NotEmptyError extends Error {}
 
+/**
+ * One milestone with a known day: due on the last day of the 2021-22 financial year, on the first
+ * product, for the large-roadmap browser tests (it must read "31 March 2022" in every time zone). It
+ * is added after every generated row and takes no draw from the PRNG, so the rest of the programme is
+ * the same as without it; the quarterly edits leave it alone until its day has passed, then it is done
+ * on its day.
+ */
+export const KNOWN_DAY_MILESTONE = {
+  productSlug: "roadside-checks",
+  productName: "Roadside checks",
+  title: "Cutover on the last day of the financial year",
+  on: "2022-03-31",
+} as const;
+
 export const SYNTHETIC_ACTOR: Actor = { userId: null, label: "Seed: synthetic data" };
 export const SYNTHETIC_PUBLISHER = "Synthetic Publisher, Programme Office";
 
@@ -253,6 +267,8 @@ type BuiltState = {
   phaseIds: number[];
   forceIds: Array<{ id: number; nation: Nation }>;
   products: Array<PlannedProduct & { id: number; forceOrder: number[]; liveCount: number; lastCount: number }>;
+  /** KNOWN_DAY_MILESTONE's id: the quarterly edits never move it. */
+  knownMilestoneId: number;
 };
 
 async function buildProgramme(tx: Db, scale: number, random: Random): Promise<BuiltState> {
@@ -387,6 +403,21 @@ async function buildProgramme(tx: Db, scale: number, random: Random): Promise<Bu
   }
   await insertChunks(dependencyRows, (chunk) => tx.insert(t.dependencies).values(chunk));
 
+  const [known] = await tx
+    .insert(t.milestones)
+    .values({
+      productId: ids[0]!,
+      title: KNOWN_DAY_MILESTONE.title,
+      phaseId: null,
+      forecastOn: KNOWN_DAY_MILESTONE.on,
+      forecastPrecision: "day",
+      status: "on_track",
+      actualOn: null,
+      notes: "",
+    })
+    .returning({ id: t.milestones.id });
+  if (!known) throw new Error("known milestone not inserted");
+
   // Rollout: counts reported for "counts" products; per-force go-live dates for "per-force" ones.
   const products: BuiltState["products"] = planned.map((p) => ({
     ...p,
@@ -421,9 +452,9 @@ async function buildProgramme(tx: Db, scale: number, random: Random): Promise<Bu
     action: "seed.loaded",
     entityType: "programme",
     entityId: NLEDP_SLUG,
-    after: { synthetic: true, scale, products: planned.length, milestones: milestoneRows.length, dependencies: dependencyRows.length },
+    after: { synthetic: true, scale, products: planned.length, milestones: milestoneRows.length + 1, dependencies: dependencyRows.length },
   });
-  return { programmeId: programme.id, phaseIds, forceIds, products };
+  return { programmeId: programme.id, phaseIds, forceIds, products, knownMilestoneId: known.id };
 }
 
 /** Nations covered once this many forces are live, in the product's own order of forces. */
@@ -460,6 +491,11 @@ async function editForUpdate(tx: Db, state: BuiltState, on: IsoDate, random: Ran
     .orderBy(t.milestones.id);
   for (const m of open) {
     const forecast: Period = { on: m.forecastOn, precision: m.forecastPrecision };
+    if (m.id === state.knownMilestoneId) {
+      // Never slipped or re-rated (and no draw from the PRNG): done on its day once that has passed.
+      if (forecast.on < on) await tx.update(t.milestones).set({ status: "done", actualOn: forecast.on, version: sql`${t.milestones.version} + 1` }).where(eq(t.milestones.id, m.id));
+      continue;
+    }
     if (forecast.on < on) {
       // Due by now: mostly done, otherwise it slips and is delayed.
       if (random.chance(0.65)) {
