@@ -2,7 +2,7 @@ import Link from "next/link";
 import { ScrollRegion } from "@/components/ui/ScrollRegion";
 import {
   NO_FILTERS, chartLayout, columnsFor, dayMark,
-  type ChartRow, type Column, type DatePiece, type DateRange, type DependencyKind, type GutterPiece, type Lane, type TimelineFilters, type Zoom,
+  type ChartLayout, type ChartRow, type Column, type DatePiece, type DateRange, type DependencyKind, type GutterPiece, type Lane, type TimelineFilters, type Zoom,
 } from "@/lib/roadmap/timeline";
 import { slippageNote } from "./Slippage";
 import { describePeriod, formatDate, formatPeriod, type IsoDate, type QuarterStyle } from "@/lib/dates/period";
@@ -75,6 +75,7 @@ export function TimelineChart({
   quarters = "calendar",
   zoom = "quarter",
   filters = NO_FILTERS,
+  layout = chartLayout(roadmap, range, { filters, quarters }),
 }: {
   roadmap: Roadmap;
   range: DateRange;
@@ -84,10 +85,11 @@ export function TimelineChart({
   quarters?: QuarterStyle;
   zoom?: Zoom;
   filters?: TimelineFilters;
+  /** Laid out already (one page of a long timeline, shared with its table); otherwise every row. */
+  layout?: ChartLayout;
 }) {
   const columns = columnsFor(zoom, range, quarters);
   const todayAt = today ? dayMark(range, today) : null;
-  const layout = chartLayout(roadmap, range, { filters, quarters });
   const minWidth = zoom === "month" ? Math.max(760, 176 + layout.gutterWidth + columns.length * 64) : 760;
   const usedKinds = KINDS.filter((kind) => layout.rows.some((r) => r.gutter.some((p) => p.kind === kind) || r.dates.some((p) => p.kind === kind)));
   const productRows = layout.rows.filter((r) => r.kind === "product").length;
@@ -216,9 +218,9 @@ function GutterLines({ pieces, chartId }: { pieces: GutterPiece[]; chartId: stri
       {pieces.map((p, i) => {
         const points = p.points.map(([x, y]) => `${x},${y}`).join(" ");
         return (
-          <g key={`${p.dependencyId}-${i}`}>
+          <g key={i}>
             <polyline points={points} {...HALO} />
-            <polyline points={points} {...lineProps(chartId, p)} data-dependency-id={p.dependencyId} data-dependency-kind={p.kind} data-dependency-part={part(p)}>
+            <polyline points={points} {...lineProps(chartId, p)} data-dependency-id={p.dependencyIds.join(" ")} data-dependency-kind={p.kind} data-dependency-part={part(p)}>
               <title>{p.title}</title>
             </polyline>
           </g>
@@ -233,9 +235,9 @@ function DateLines({ pieces, cuts, chartId }: { pieces: DatePiece[]; cuts: Array
   return (
     <svg aria-hidden="true" focusable="false" className="dependency-lines pointer-events-none absolute inset-0 h-full w-full">
       {pieces.map((p, i) => (
-        <g key={`${p.dependencyId}-${i}`}>
+        <g key={i}>
           <line x1={pct(p.x1)} y1={p.y1} x2={pct(p.x2)} y2={p.y2} {...HALO} />
-          <line x1={pct(p.x1)} y1={p.y1} x2={pct(p.x2)} y2={p.y2} {...lineProps(chartId, p)} data-dependency-id={p.dependencyId} data-dependency-kind={p.kind} data-dependency-part={part(p)}>
+          <line x1={pct(p.x1)} y1={p.y1} x2={pct(p.x2)} y2={p.y2} {...lineProps(chartId, p)} data-dependency-id={p.dependencyIds.join(" ")} data-dependency-kind={p.kind} data-dependency-part={part(p)}>
             <title>{p.title}</title>
           </line>
         </g>

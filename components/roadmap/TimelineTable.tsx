@@ -1,4 +1,4 @@
-import { NO_FILTERS, chartLayout, dependencyTarget, filteredProducts, periodMark, spanBar, visibleItems, type DateRange, type TimelineFilters } from "@/lib/roadmap/timeline";
+import { NO_FILTERS, chartLayout, dependencyTarget, periodMark, spanBar, visibleItems, type ChartLayout, type DateRange, type TimelineFilters } from "@/lib/roadmap/timeline";
 import { describePeriod, formatPeriod, type QuarterStyle } from "@/lib/dates/period";
 import type { Roadmap } from "@/lib/roadmap/types";
 import { DEPENDENCY_STATUS_LABEL, MILESTONE_STATUS_LABEL, phaseByKey } from "@/lib/roadmap/view";
@@ -11,6 +11,7 @@ const CUT_WORDS = {
   "before-range": "Not drawn on the chart: before this range",
   "after-range": "Not drawn on the chart: after this range",
   "filtered-out": "Not drawn on the chart: filtered out",
+  "other-page": "Drawn to the edge of the chart: the other end is on another page",
 } as const;
 
 /**
@@ -23,17 +24,20 @@ export function TimelineTable({
   range,
   quarters = "calendar",
   filters = NO_FILTERS,
+  layout = chartLayout(roadmap, range, { filters, quarters }),
 }: {
   roadmap: Roadmap;
   range: DateRange;
   quarters?: QuarterStyle;
   filters?: TimelineFilters;
+  /** The chart's layout, so the table lists the same products (the same page of a long timeline). */
+  layout?: ChartLayout;
 }) {
-  const layout = chartLayout(roadmap, range, { filters, quarters });
   const cutReason = new Map(
     layout.rows.flatMap((row) => (row.kind === "product" ? row.lanes : [])).flatMap((lane) => (lane.kind === "cut" ? [[lane.cut.dependencyId, lane.cut.reason] as const] : [])),
   );
-  const products = filteredProducts(roadmap, filters);
+  const products = layout.shown;
+  const milestoneById = new Map(roadmap.products.flatMap((p) => p.milestones.map((m) => [m.id, m] as const)));
   return (
     <ScrollRegion label="Timeline as a table (scrolls sideways)" minWidth="600px">
       <table className={table.table}>
@@ -89,7 +93,7 @@ export function TimelineTable({
                 </tr>
               )),
               ...product.dependencies.map((d) => {
-                const target = d.on.kind === "milestone" ? milestoneOf(roadmap, d.on.id) : null;
+                const target = d.on.kind === "milestone" ? (milestoneById.get(d.on.id) ?? null) : null;
                 const reason = cutReason.get(d.id);
                 return (
                   <tr key={`d${d.id}`} data-dependency-row={d.id}>
@@ -114,12 +118,4 @@ export function TimelineTable({
       </table>
     </ScrollRegion>
   );
-}
-
-function milestoneOf(roadmap: Roadmap, id: number) {
-  for (const product of roadmap.products) {
-    const found = product.milestones.find((m) => m.id === id);
-    if (found) return found;
-  }
-  return null;
 }

@@ -28,6 +28,8 @@ export type TimelineOptions = {
   errors: Partial<Record<TimelineField, string>>;
   /** The range the timeline shows when none is asked for. */
   defaultRange: DateRange;
+  /** Which page of a long timeline (from 1; a page past the end shows the last). */
+  page: number;
 };
 
 export const DEFAULT_ZOOM: Zoom = "quarter";
@@ -122,14 +124,21 @@ export function parseTimelineOptions(
     statuses: pick<MilestoneStatus>("status", all(params.status), MILESTONE_STATUSES, "milestone status"),
   };
 
-  return { zoom, range: monthRange(from, to), filters, quarters: parseQuarters(one(params.quarters)), input, errors, defaultRange };
+  // A page that is not a whole number from 1 is the first page: paging is navigation, not input to correct.
+  const pageText = one(params.page);
+  const page = pageText !== undefined && /^\d{1,6}$/.test(pageText) && Number(pageText) >= 1 ? Number(pageText) : 1;
+
+  return { zoom, range: monthRange(from, to), filters, quarters: parseQuarters(one(params.quarters)), input, errors, defaultRange, page };
 }
 
 /**
  * The address of a timeline view, keeping only what differs from the defaults, so a plain
  * "/timeline" stays plain. `view` (editors' draft or published) is kept as it was.
  */
-export function timelineHref(options: Pick<TimelineOptions, "zoom" | "range" | "filters" | "defaultRange">, extra: { view?: string; quarters?: QuarterStyle | null } = {}): string {
+export function timelineHref(
+  options: Pick<TimelineOptions, "zoom" | "range" | "filters" | "defaultRange">,
+  extra: { view?: string; quarters?: QuarterStyle | null; page?: number } = {},
+): string {
   const query = new URLSearchParams();
   if (extra.view) query.set("view", extra.view);
   if (options.zoom !== DEFAULT_ZOOM) query.set("zoom", options.zoom);
@@ -143,6 +152,7 @@ export function timelineHref(options: Pick<TimelineOptions, "zoom" | "range" | "
   for (const key of options.filters.phases) query.append("phase", key);
   for (const status of options.filters.statuses) query.append("status", status);
   if (extra.quarters) query.set("quarters", extra.quarters);
+  if (extra.page !== undefined && extra.page > 1) query.set("page", String(extra.page));
   const text = query.toString();
   return text ? `/timeline?${text}` : "/timeline";
 }

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { addDays, dayPeriod, formatPeriod, monthPeriod, quarterPeriod, yearPeriod, type Period } from "@/lib/dates/period";
 import {
-  CHART_SIZES, NO_FILTERS, ZOOMS, chartLayout, columnsFor, dayMark, filteredProducts, lookaheadRange, monthColumns, monthRange, periodMark,
-  place, quarterColumns, rangeMonths, spanBar, visibleItems, yearColumns,
+  CHART_SIZES, NO_FILTERS, TIMELINE_PAGE_SIZE, ZOOMS, chartLayout, columnsFor, dayMark, filteredProducts, lookaheadRange, monthColumns, monthRange,
+  periodMark, place, quarterColumns, rangeMonths, spanBar, timelinePages, visibleItems, yearColumns,
   type ChartRow, type DatePiece, type DateRange, type GutterPiece, type Zoom,
 } from "./timeline";
 import { parseMonth, parseTimelineOptions, timelineHref } from "./timeline-options";
@@ -447,13 +447,20 @@ describe("the range and zoom in the address", () => {
     expect(parseTimelineOptions({ quarters: "lunar" }, context).quarters).toBeNull();
     expect(timelineHref(options, { view: "published" })).toBe("/timeline?view=published&product=property&phase=beta&status=on_track");
   });
+  it("reads ?page=N as a page from 1, anything else as the first, and writes it back only past the first", () => {
+    expect(parseTimelineOptions({ page: "3" }, context).page).toBe(3);
+    for (const bad of ["0", "-1", "two", "1.5", "9999999", ""]) expect(parseTimelineOptions({ page: bad }, context).page, bad).toBe(1);
+    const options = parseTimelineOptions({ zoom: "year", phase: "beta" }, context);
+    expect(timelineHref(options, { page: 2 })).toBe("/timeline?zoom=year&phase=beta&page=2");
+    expect(timelineHref(options, { page: 1 })).toBe("/timeline?zoom=year&phase=beta");
+  });
 });
 
 describe("chartLayout: rows, lanes and dependency lines", () => {
   const layout = chartLayout(ROADMAP, RANGE);
   const row = (key: string) => layout.rows.find((r) => r.key === key)!;
   const pieces = (id: number) =>
-    layout.rows.flatMap((r, i) => [...r.gutter.filter((p) => p.dependencyId === id), ...r.dates.filter((p) => p.dependencyId === id)].map((p) => ({ row: i, ...p })));
+    layout.rows.flatMap((r, i) => [...r.gutter, ...r.dates].filter((p) => p.dependencyIds.includes(id)).map((p) => ({ row: i, ...p })));
 
   it("has a row per product in family order, then the programme dependencies", () => {
     expect(layout.rows.map((r) => r.key)).toEqual(["p-property", "p-drivers", "p-person", "p-person-wanted", "factors"]);
@@ -530,5 +537,102 @@ describe("chartLayout: rows, lanes and dependency lines", () => {
     const { padY, barLane, milestoneLane } = CHART_SIZES;
     expect(property.lanes.map((l) => l.top)).toEqual([padY, padY + barLane, padY + 2 * barLane]);
     expect(property.height).toBe(padY * 2 + 2 * barLane + milestoneLane);
+  });
+});
+
+/**
+ * A long programme: `families` families of a parent and two members, every product depending on the
+ * programme factor (the lines all run down to the factors row) and each member on its parent's milestone.
+ */
+function longRoadmap(families: number): Roadmap {
+  const products: Product[] = [];
+  let id = 1000;
+  for (let f = 0; f < families; f++) {
+    const parent = `family-${f}`;
+    const mark = id++;
+    products.push(
+      product(parent, `Family ${f}`, {
+        milestones: [milestone(mark, `Family ${f} beta`, monthPeriod(2022, 1 + (f % 12)), "on_track", null)],
+        dependencies: [{ id: id++, on: { kind: "factor", id: 7, title: "Replication pilot" }, status: "on_track", owner: null, note: "" }],
+      }),
+    );
+    for (const m of [1, 2]) {
+      products.push(
+        product(`${parent}-${m}`, `Family ${f} member ${m}`, {
+          parentSlug: parent,
+          dependencies: [
+            { id: id++, on: { kind: "factor", id: 7, title: "Replication pilot" }, status: "on_track", owner: null, note: "" },
+            { id: id++, on: { kind: "milestone", id: mark, title: `Family ${f} beta`, productSlug: parent }, status: "on_track", owner: null, note: "" },
+          ],
+        }),
+      );
+    }
+  }
+  return { ...ROADMAP, products };
+}
+
+describe("chartLayout of a long roadmap", () => {
+  const pieceCount = (families: number) => {
+    const layout = chartLayout(longRoadmap(families), RANGE);
+    return layout.rows.reduce((n, r) => n + r.gutter.length + r.dates.length, 0);
+  };
+
+  it("draws a track that many lines pass through once per row, for all of them, so the drawing grows with the rows", () => {
+    const layout = chartLayout(longRoadmap(10), RANGE);
+    const dependencies = longRoadmap(10).products.flatMap((p) => p.dependencies);
+    // Every line still starts at one dot and ends in one arrow.
+    for (const d of dependencies) {
+      const own = layout.rows.flatMap((r) => [...r.gutter, ...r.dates]).filter((p) => p.dependencyIds.includes(d.id));
+      expect(own.filter((p) => p.start), `start of ${d.id}`).toHaveLength(1);
+      expect(own.filter((p) => p.end), `end of ${d.id}`).toHaveLength(1);
+    }
+    // The second row is passed by the first product's line to the factor: one piece, drawn once.
+    const second = layout.rows[1]!;
+    const passing = second.gutter.filter((p) => !p.start && !p.end);
+    expect(passing).toHaveLength(1);
+    expect(passing[0]!.dependencyIds).toEqual([1001]);
+    // Near the bottom, every earlier line to the factor shares one piece, which says how many pass.
+    const last = layout.rows.at(-2)!;
+    const shared = last.gutter.filter((p) => !p.start && !p.end);
+    expect(shared).toHaveLength(1);
+    expect(shared[0]!.dependencyIds).toHaveLength(29);
+    expect(shared[0]!.title).toBe("29 dependencies on programme dependency 1: Replication pilot pass here");
+    // Ten times the rows: about ten times the pieces (it was a hundred times when each line drew its own).
+    expect(pieceCount(100) / pieceCount(10)).toBeLessThan(11);
+  });
+
+  it("pages a long roadmap without splitting a family, and cuts a line whose other end is on another page", () => {
+    const roadmap = longRoadmap(40); // 120 products
+    const pages = timelinePages(filteredProducts(roadmap, NO_FILTERS));
+    expect(pages.map((p) => p.length)).toEqual([99, 21]);
+    expect(TIMELINE_PAGE_SIZE).toBe(100);
+    for (const page of pages) expect(page[0]!.depth, "a page starts with a family").toBe(0);
+
+    const first = chartLayout(roadmap, RANGE, { page: 1 });
+    expect(first.page).toEqual({ number: 1, count: 2, firstProduct: 1, lastProduct: 99, totalProducts: 120 });
+    expect(first.shown.map((s) => s.product.slug)).toEqual(pages[0]!.map((s) => s.product.slug));
+    expect(first.rows.at(-1)!.kind).toBe("factors");
+    const second = chartLayout(roadmap, RANGE, { page: 2 });
+    expect(second.page).toMatchObject({ number: 2, firstProduct: 100, lastProduct: 120 });
+    expect(second.rows[0]!.key).toBe("p-family-33");
+    // A page past the end shows the last page; every row without a page.
+    expect(chartLayout(roadmap, RANGE, { page: 9 }).page.number).toBe(2);
+    expect(chartLayout(roadmap, RANGE).rows).toHaveLength(121);
+
+    // Person-style dependency on a product on another page: drawn to the edge, saying which page.
+    const across: Roadmap = {
+      ...roadmap,
+      products: roadmap.products.map((p) =>
+        p.slug === "family-39"
+          ? { ...p, dependencies: [...p.dependencies, { id: 1, on: { kind: "product", slug: "family-0", name: "Family 0" }, status: "on_track", owner: null, note: "" }] }
+          : p,
+      ),
+    };
+    const last = chartLayout(across, RANGE, { page: 2 });
+    expect(last.cut).toEqual([1]);
+    const lane = (last.rows.find((r) => r.key === "p-family-39") as Extract<ChartRow, { kind: "product" }>).lanes.find((l) => l.kind === "cut")!;
+    expect(lane.kind === "cut" && lane.cut).toMatchObject({ reason: "other-page", label: "Depends on Family 0 (on page 1 of this timeline)" });
+    // On one page with both ends, it is drawn whole.
+    expect(chartLayout(across, RANGE).drawn).toContain(1);
   });
 });

@@ -174,7 +174,11 @@ export function columnsFor(zoom: Zoom, range: DateRange, style: QuarterStyle = "
 // The chart's rows, lanes and dependency lines. Heights are fixed numbers of CSS pixels, so the
 // server knows where every row and item is and can draw the dependency lines as SVG without any
 // script: they appear in print and in the PDF exactly as on screen. Lines are drawn one piece per
-// row, inside that row, so a page break (which only falls between rows) cuts them cleanly.
+// row, inside that row, so a page break (which only falls between rows) cuts them cleanly. Where
+// several lines only pass through a row on the same track (many products depending on one factor),
+// that row draws the track once for all of them, so the drawing grows with what is seen, not with
+// lines times rows. A long roadmap is shown a page of rows at a time on screen (never split inside
+// a family); the print layout and the PDF show every row.
 // ---------------------------------------------------------------------------------------------
 
 /** What the reader asked to see: empty lists mean "all". */
@@ -206,15 +210,19 @@ export type Lane =
   | { kind: "cut"; key: string; top: number; height: number; cut: CutLine }
   | { kind: "factor"; key: string; top: number; height: number; factor: Factor };
 
-/** A piece of a line in the gutter beside the product names: points in pixels, within one row. */
-export type GutterPiece = { dependencyId: number; kind: DependencyKind; points: Array<[number, number]>; start: boolean; end: boolean; title: string };
+/**
+ * A piece of a line in the gutter beside the product names: points in pixels, within one row. A piece
+ * that starts or ends a line belongs to one dependency; a piece that only passes through the row is
+ * shared by every dependency on the same track there.
+ */
+export type GutterPiece = { dependencyIds: number[]; kind: DependencyKind; points: Array<[number, number]>; start: boolean; end: boolean; title: string };
 /** A piece of a line across the dates (to a milestone's marker): x in percent of the width, y in pixels, within one row. */
-export type DatePiece = { dependencyId: number; kind: DependencyKind; x1: number; y1: number; x2: number; y2: number; start: boolean; end: boolean; title: string };
+export type DatePiece = { dependencyIds: number[]; kind: DependencyKind; x1: number; y1: number; x2: number; y2: number; start: boolean; end: boolean; title: string };
 /** A dependency whose other end is not on the chart: drawn to the edge with a label saying where it goes. */
 export type CutLine = {
   dependencyId: number;
   kind: DependencyKind;
-  reason: "before-range" | "after-range" | "filtered-out";
+  reason: "before-range" | "after-range" | "filtered-out" | "other-page";
   side: "left" | "right";
   label: string;
   title: string;
@@ -226,13 +234,24 @@ export type ChartRow =
   | (RowBase & { kind: "group"; product: Product; depth: number })
   | (RowBase & { kind: "factors"; lanes: Lane[] });
 
+export type ShownProduct = { product: Product; depth: number; matches: boolean };
+
+/** Which page of rows a layout is: products are counted among those that match the filters. */
+export type TimelinePage = { number: number; count: number; firstProduct: number; lastProduct: number; totalProducts: number };
+
 export type ChartLayout = {
   rows: ChartRow[];
+  /** The products on this page, in family order, with the headings of their families: what the table lists. */
+  shown: ShownProduct[];
+  page: TimelinePage;
   gutterWidth: number;
   /** Every dependency of a shown product, drawn whole or cut, by id: what the legend and tests count. */
   drawn: number[];
   cut: number[];
 };
+
+/** Rows on one page of the timeline on screen: enough for any real programme, few enough to stay quick. */
+export const TIMELINE_PAGE_SIZE = 100;
 
 /** The phase spans and milestones of a product that the filters let through. */
 export function visibleItems(product: Product, filters: TimelineFilters): { spans: PhaseSpan[]; milestones: Milestone[] } {
@@ -258,14 +277,39 @@ export function productMatches(product: Product, filters: TimelineFilters): bool
  * Products in family order, each either shown in full or, when it does not match but one of its
  * family below it does, as a heading for that family (so Person's products still sit under Person).
  */
-export function filteredProducts(roadmap: Roadmap, filters: TimelineFilters): Array<{ product: Product; depth: number; matches: boolean }> {
+export function filteredProducts(roadmap: Roadmap, filters: TimelineFilters): ShownProduct[] {
   const ordered = productsInFamilyOrder(roadmap.products);
   const matches = new Map(ordered.map(({ product }) => [product.slug, productMatches(product, filters)]));
-  const children = (slug: string) => roadmap.products.filter((p) => p.parentSlug === slug);
-  const anyBelow = (slug: string): boolean => children(slug).some((c) => matches.get(c.slug) || anyBelow(c.slug));
+  const children = new Map<string, Product[]>();
+  for (const p of roadmap.products) if (p.parentSlug !== null) children.set(p.parentSlug, [...(children.get(p.parentSlug) ?? []), p]);
+  const below = new Map<string, boolean>();
+  const anyBelow = (slug: string): boolean => {
+    let found = below.get(slug);
+    if (found === undefined) below.set(slug, (found = (children.get(slug) ?? []).some((c) => matches.get(c.slug) || anyBelow(c.slug))));
+    return found;
+  };
   return ordered
     .map(({ product, depth }) => ({ product, depth, matches: matches.get(product.slug) ?? false }))
     .filter(({ product, matches: m }) => m || anyBelow(product.slug));
+}
+
+/**
+ * The shown products cut into pages of at most `size` rows, each family (a product at the top level
+ * with everything under it) whole on one page: a family longer than a page has a page of its own.
+ */
+export function timelinePages(shown: ShownProduct[], size = TIMELINE_PAGE_SIZE): ShownProduct[][] {
+  const families: ShownProduct[][] = [];
+  for (const entry of shown) {
+    if (entry.depth === 0 || families.length === 0) families.push([entry]);
+    else families.at(-1)!.push(entry);
+  }
+  const pages: ShownProduct[][] = [];
+  for (const family of families) {
+    const current = pages.at(-1);
+    if (current && current.length + family.length <= size) current.push(...family);
+    else pages.push([...family]);
+  }
+  return pages.length > 0 ? pages : [[]];
 }
 
 function productRowHeight(product: Product, depth: number, lanes: Lane[]): number {
@@ -300,38 +344,53 @@ export function dependencyTarget(dependency: Dependency, roadmap: Roadmap): stri
 
 /**
  * Lays the chart out: which rows, how tall, which lanes, and every dependency line cut into one
- * piece per row it crosses. Pure, so the chart, the print layout and the tests agree.
+ * piece per row it crosses. Pure, so the chart, the print layout and the tests agree. `page` (from 1)
+ * lays out one page of rows (timelinePages); without it, every row.
  */
 export function chartLayout(
   roadmap: Roadmap,
   range: DateRange,
-  options: { filters?: TimelineFilters; quarters?: QuarterStyle } = {},
+  options: { filters?: TimelineFilters; quarters?: QuarterStyle; page?: number } = {},
 ): ChartLayout {
   const filters = options.filters ?? NO_FILTERS;
   const quarters = options.quarters ?? "calendar";
   const S = CHART_SIZES;
-  const shown = filteredProducts(roadmap, filters);
+  const everything = filteredProducts(roadmap, filters);
+  const pages = options.page === undefined ? [everything] : timelinePages(everything);
+  const pageNumber = Math.min(Math.max(1, Math.trunc(options.page ?? 1) || 1), pages.length);
+  const shown = pages[pageNumber - 1]!;
+  const pageOf = new Map<string, number>();
+  pages.forEach((entries, i) => entries.forEach((e) => e.matches && pageOf.set(e.product.slug, i + 1)));
   const shownSlugs = new Set(shown.filter((s) => s.matches).map((s) => s.product.slug));
+  const matchingBefore = pages.slice(0, pageNumber - 1).reduce((n, entries) => n + entries.filter((e) => e.matches).length, 0);
+  const page: TimelinePage = {
+    number: pageNumber,
+    count: pages.length,
+    firstProduct: matchingBefore + 1,
+    lastProduct: matchingBefore + shownSlugs.size,
+    totalProducts: pageOf.size,
+  };
 
-  // Which milestones are drawn (in a shown product, let through by the filters, inside the range).
-  const milestoneShown = new Map<number, { slug: string; mark: Placement }>();
+  // Which milestones are drawn (in a product that matches, let through by the filters, inside the
+  // range), wherever they are; those on another page than this are not on this chart.
+  const milestoneMark = new Map<number, { slug: string; mark: Placement }>();
   const milestoneFiltered = new Set<number>();
-  for (const { product, matches } of shown) {
+  for (const { product, matches } of everything) {
     if (!matches) continue;
-    const { milestones } = visibleItems(product, filters);
-    const visible = new Set(milestones.map((m) => m.id));
+    const visible = new Set(visibleItems(product, filters).milestones.map((m) => m.id));
     for (const m of product.milestones) {
       if (!visible.has(m.id)) {
         milestoneFiltered.add(m.id);
         continue;
       }
       const mark = periodMark(range, m.forecast);
-      if (mark) milestoneShown.set(m.id, { slug: product.slug, mark });
+      if (mark) milestoneMark.set(m.id, { slug: product.slug, mark });
     }
   }
   const allMilestones = new Map(roadmap.products.flatMap((p) => p.milestones.map((m) => [m.id, { m, product: p }] as const)));
+  const factorIds = new Set(roadmap.factors.map((f) => f.id));
 
-  type Pending = { dependency: Dependency; from: string };
+  type Pending = { dependency: Dependency; from: string; title: string };
   const pending: Pending[] = [];
   const cutsBySlug = new Map<string, CutLine[]>();
   const drawn: number[] = [];
@@ -346,21 +405,25 @@ export function chartLayout(
       let reason: CutLine["reason"] | null = null;
       let side: CutLine["side"] = "right";
       let label = "";
+      const otherPage = (slug: string) => `Depends on ${where} (on page ${pageOf.get(slug)} of this timeline)`;
       if (on.kind === "product" && !shownSlugs.has(on.slug)) {
-        reason = "filtered-out";
-        label = `Depends on ${where} (not shown: filtered out)`;
-      } else if (on.kind === "milestone" && !milestoneShown.has(on.id)) {
+        reason = pageOf.has(on.slug) ? "other-page" : "filtered-out";
+        label = pageOf.has(on.slug) ? otherPage(on.slug) : `Depends on ${where} (not shown: filtered out)`;
+      } else if (on.kind === "milestone" && !(milestoneMark.has(on.id) && shownSlugs.has(on.productSlug))) {
         const target = allMilestones.get(on.id);
-        if (!shownSlugs.has(on.productSlug) || milestoneFiltered.has(on.id) || !target) {
+        if (!pageOf.has(on.productSlug) || milestoneFiltered.has(on.id) || !target) {
           reason = "filtered-out";
           label = `Depends on ${where} (not shown: filtered out)`;
+        } else if (milestoneMark.has(on.id)) {
+          reason = "other-page";
+          label = otherPage(on.productSlug);
         } else {
           const before = target.m.forecast.on < range.start;
           reason = before ? "before-range" : "after-range";
           side = before ? "left" : "right";
           label = `Depends on ${where}, ${formatPeriod(target.m.forecast, { asTarget: true, quarters })} (${before ? "before" : "after"} this range)`;
         }
-      } else if (on.kind === "factor" && !roadmap.factors.some((f) => f.id === on.id)) {
+      } else if (on.kind === "factor" && !factorIds.has(on.id)) {
         reason = "filtered-out";
         label = `Depends on ${where} (not shown)`;
       }
@@ -370,7 +433,7 @@ export function chartLayout(
         cutsBySlug.set(product.slug, list);
         cut.push(dependency.id);
       } else {
-        pending.push({ dependency, from: product.slug });
+        pending.push({ dependency, from: product.slug, title });
         drawn.push(dependency.id);
       }
     }
@@ -411,27 +474,41 @@ export function chartLayout(
   // One vertical channel in the gutter per product or factor that something depends on.
   // Products' channels on the left (their arrows point left, at the product's name); factors' on the
   // right, the first factor rightmost, so a line turning into its factor never crosses another's channel.
-  const productChannels: string[] = [];
+  const productChannels = new Set<string>();
   const factorChannels = new Set<number>();
   for (const { dependency } of pending) {
-    if (dependency.on.kind === "product" && !productChannels.includes(`p:${dependency.on.slug}`)) productChannels.push(`p:${dependency.on.slug}`);
+    if (dependency.on.kind === "product") productChannels.add(`p:${dependency.on.slug}`);
     if (dependency.on.kind === "factor") factorChannels.add(dependency.on.id);
   }
   const factorOrder = [...roadmap.factors].sort((a, b) => b.position - a.position).filter((f) => factorChannels.has(f.id));
   const channelKeys = [...productChannels, ...factorOrder.map((f) => `f:${f.id}`)];
+  const channelIndex = new Map(channelKeys.map((key, i) => [key, i]));
   const gutterWidth = Math.min(120, Math.max(16, 16 + channelKeys.length * 8));
   const spacing = channelKeys.length > 1 ? Math.min(8, (gutterWidth - 16) / (channelKeys.length - 1)) : 0;
-  const channelX = (key: string) => 8 + channelKeys.indexOf(key) * spacing;
+  const channelX = (key: string) => 8 + channelIndex.get(key)! * spacing;
 
-  for (const { dependency, from } of pending) {
+  // Pieces that only pass through a row, by row and track: one piece for every line on that track.
+  type Through = { ids: number[]; kind: DependencyKind; targets: Set<string>; x: number; firstTitle: string };
+  const through = new Map<number, Map<string, Through>>();
+  const passThrough = (r: number, track: string, kind: DependencyKind, x: number, pend: Pending) => {
+    const inRow = through.get(r) ?? new Map<string, Through>();
+    through.set(r, inRow);
+    const piece = inRow.get(track) ?? { ids: [], kind, targets: new Set<string>(), x, firstTitle: pend.title };
+    inRow.set(track, piece);
+    piece.ids.push(pend.dependency.id);
+    piece.targets.add(dependencyTarget(pend.dependency, roadmap));
+  };
+  const rowLookup = (j: number) => rows[j] as { lanes: Lane[] };
+
+  for (const pend of pending) {
+    const { dependency, from, title } = pend;
     const on = dependency.on;
     const i = productRow.get(from)!;
     const fromY = tops[i]! + S.anchorY;
-    const title = `${(rows[i] as { product: Product }).product.name} depends on ${dependencyTarget(dependency, roadmap)}`;
     if (on.kind === "milestone") {
-      const target = milestoneShown.get(on.id)!;
+      const target = milestoneMark.get(on.id)!;
       const j = productRow.get(target.slug)!;
-      const lane = (rows[j] as { lanes: Lane[] }).lanes.find((l) => l.kind === "milestone" && l.milestone.id === on.id)!;
+      const lane = rowLookup(j).lanes.find((l) => l.kind === "milestone" && l.milestone.id === on.id)!;
       const x = target.mark.left + target.mark.width;
       let startY = fromY;
       const diamondTop = tops[j]! + lane.top + 3;
@@ -440,8 +517,12 @@ export function chartLayout(
       const down = diamondTop > startY;
       const toY = down ? diamondTop : diamondBottom;
       for (let r = Math.min(i, j); r <= Math.max(i, j); r++) {
+        if (r !== i && r !== j) {
+          passThrough(r, `x:${x}`, on.kind, x, pend);
+          continue;
+        }
         const [y1, y2] = [r === i ? startY - tops[r]! : down ? 0 : rows[r]!.height, r === j ? toY - tops[r]! : down ? rows[r]!.height : 0];
-        rows[r]!.dates.push({ dependencyId: dependency.id, kind: on.kind, x1: x, y1, x2: x, y2, start: r === i, end: r === j, title });
+        rows[r]!.dates.push({ dependencyIds: [dependency.id], kind: on.kind, x1: x, y1, x2: x, y2, start: r === i, end: r === j, title });
       }
       continue;
     }
@@ -450,10 +531,11 @@ export function chartLayout(
       on.kind === "product"
         ? tops[j]! + S.anchorY
         : (() => {
-            const lane = (rows[j] as { lanes: Lane[] }).lanes.find((l) => l.kind === "factor" && l.factor.id === on.id)!;
+            const lane = rowLookup(j).lanes.find((l) => l.kind === "factor" && l.factor.id === on.id)!;
             return tops[j]! + lane.top + lane.height / 2;
           })();
-    const cx = channelX(on.kind === "product" ? `p:${on.slug}` : `f:${on.id}`);
+    const track = on.kind === "product" ? `p:${on.slug}` : `f:${on.id}`;
+    const cx = channelX(track);
     const endX = on.kind === "product" ? 1 : gutterWidth - 1;
     const down = j > i;
     for (let r = Math.min(i, j); r <= Math.max(i, j); r++) {
@@ -463,10 +545,28 @@ export function chartLayout(
       let points: Array<[number, number]>;
       if (r === i) points = [[1, fromY - tops[r]!], [cx, fromY - tops[r]!], [cx, edgeOut]];
       else if (r === j) points = [[cx, edgeIn], [cx, toY - tops[r]!], [endX, toY - tops[r]!]];
-      else points = [[cx, edgeIn], [cx, edgeOut]];
-      rows[r]!.gutter.push({ dependencyId: dependency.id, kind: on.kind, points, start: r === i, end: r === j, title });
+      else {
+        passThrough(r, track, on.kind, cx, pend);
+        continue;
+      }
+      rows[r]!.gutter.push({ dependencyIds: [dependency.id], kind: on.kind, points, start: r === i, end: r === j, title });
     }
   }
 
-  return { rows, gutterWidth, drawn, cut };
+  for (const [r, inRow] of through) {
+    const row = rows[r]!;
+    for (const [track, piece] of inRow) {
+      const title =
+        piece.ids.length === 1
+          ? piece.firstTitle
+          : piece.targets.size === 1
+            ? `${piece.ids.length} dependencies on ${[...piece.targets][0]} pass here`
+            : `${piece.ids.length} dependency lines pass here`;
+      const shared = { dependencyIds: piece.ids, kind: piece.kind, start: false, end: false, title };
+      if (track.startsWith("x:")) row.dates.push({ ...shared, x1: piece.x, y1: 0, x2: piece.x, y2: row.height });
+      else row.gutter.push({ ...shared, points: [[piece.x, 0], [piece.x, row.height]] });
+    }
+  }
+
+  return { rows, shown, page, gutterWidth, drawn, cut };
 }

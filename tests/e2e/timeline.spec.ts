@@ -26,13 +26,15 @@ const SEED_DEPENDENCIES = 18;
 async function drawnDependencies(page: Page) {
   return chart(page).locator("svg [data-dependency-id]").evaluateAll((elements) => {
     const byId = new Map<string, { pieces: number; arrows: number; starts: number }>();
+    // A piece that only passes through a row is shared by every line on that track: it lists them all.
     for (const el of elements) {
-      const id = el.getAttribute("data-dependency-id")!;
-      const entry = byId.get(id) ?? { pieces: 0, arrows: 0, starts: 0 };
-      entry.pieces++;
-      if (el.getAttribute("marker-end")) entry.arrows++;
-      if (el.getAttribute("marker-start")) entry.starts++;
-      byId.set(id, entry);
+      for (const id of el.getAttribute("data-dependency-id")!.split(" ")) {
+        const entry = byId.get(id) ?? { pieces: 0, arrows: 0, starts: 0 };
+        entry.pieces++;
+        if (el.getAttribute("marker-end")) entry.arrows++;
+        if (el.getAttribute("marker-start")) entry.starts++;
+        byId.set(id, entry);
+      }
     }
     return [...byId.entries()].map(([id, e]) => ({ id, ...e })).sort((a, b) => Number(a.id) - Number(b.id));
   });

@@ -72,14 +72,16 @@ const overlaps = (period: Period, range: { start: string; end: string }) => firs
 async function linesOf(figure: ReturnType<typeof chart>) {
   return figure.locator("svg [data-dependency-id]").evaluateAll((elements) => {
     const byId: Record<string, { pieces: number; arrows: number; starts: number; cut: boolean }> = {};
+    // A piece that only passes through a row is shared by every line on that track: it lists them all.
     for (const el of elements) {
-      const id = el.getAttribute("data-dependency-id")!;
-      const entry = (byId[id] ??= { pieces: 0, arrows: 0, starts: 0, cut: false });
-      entry.pieces++;
-      if (el.getAttribute("data-dependency-part") === "cut") entry.cut = true;
-      else {
-        if (el.getAttribute("marker-end")) entry.arrows++;
-        if (el.getAttribute("marker-start")) entry.starts++;
+      for (const id of el.getAttribute("data-dependency-id")!.split(" ")) {
+        const entry = (byId[id] ??= { pieces: 0, arrows: 0, starts: 0, cut: false });
+        entry.pieces++;
+        if (el.getAttribute("data-dependency-part") === "cut") entry.cut = true;
+        else {
+          if (el.getAttribute("marker-end")) entry.arrows++;
+          if (el.getAttribute("marker-start")) entry.starts++;
+        }
       }
     }
     return byId;
