@@ -4,7 +4,8 @@
 import { cache } from "react";
 import { getDb } from "@/lib/db";
 import { NLEDP_SLUG } from "@/lib/db/seed/nledp";
-import { listPublishedUpdates, readSnapshot } from "./snapshot";
+import { listPublishedUpdates, readSnapshot, readSnapshotContents } from "./snapshot";
+import type { SnapshotContent } from "./types";
 
 /** The programme the app shows. The schema holds many; the screens show NLEDP's. */
 export const PROGRAMME_SLUG = NLEDP_SLUG;
@@ -14,6 +15,16 @@ export const latestSnapshot = cache(async () => readSnapshot(await getDb(), PROG
 export const snapshotOf = cache(async (updateSlug: string) => readSnapshot(await getDb(), PROGRAMME_SLUG, updateSlug));
 
 export const publishedUpdates = cache(async () => listPublishedUpdates(await getDb(), PROGRAMME_SLUG));
+
+/**
+ * Every published update with its snapshot, newest first, for the history tables: two round trips
+ * at most however many updates there are, one once their snapshots are held in memory.
+ */
+export const publishedHistory = cache(async (): Promise<{ update: Awaited<ReturnType<typeof publishedUpdates>>[number]; content: SnapshotContent | null }[]> => {
+  const updates = await publishedUpdates();
+  const contents = await readSnapshotContents(await getDb(), updates.map((u) => u.snapshotId));
+  return updates.map((update) => ({ update, content: contents.get(update.snapshotId) ?? null }));
+});
 
 /** Update slugs are "2021-q4": anything else cannot name one, so it is a 404 before any query. */
 export function isUpdateSlug(slug: string): boolean {

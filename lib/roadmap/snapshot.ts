@@ -2,11 +2,12 @@
  * Snapshots: a quarterly update freezes the whole roadmap as JSON, with a hash of its canonical form.
  */
 import { createHash } from "node:crypto";
-import { and, desc, eq, sql } from "drizzle-orm";
+import { and, desc, eq, inArray, sql } from "drizzle-orm";
 import { rowsOf, type Db } from "@/lib/db/client";
 import * as t from "@/lib/db/schema";
 import { recordAudit, type Actor } from "@/lib/audit/record";
 import { loadRoadmap, toUpdateSummary } from "./load";
+import { cachedSnapshot, cachedSnapshotIds, keepSnapshot } from "./snapshot-cache";
 import type { SnapshotContent, UpdateSummary } from "./types";
 
 /** JSON with object keys sorted, so equal content always gives equal text and an equal hash. */
@@ -101,10 +102,33 @@ export async function listPublishedUpdates(db: Db, programmeSlug: string): Promi
 
 export type StoredSnapshot = { id: number; contentHash: string; content: SnapshotContent };
 
-/** A published update's snapshot; `updateSlug` omitted means the latest published one. */
+/**
+ * The content column of a snapshot query, left out (NULL) for snapshots already held in memory
+ * (lib/roadmap/snapshot-cache.ts): one round trip either way, and a cached roadmap is not sent again.
+ */
+function contentUnlessCached(db: Db) {
+  const cached = cachedSnapshotIds(db);
+  return (cached.length ? sql`CASE WHEN ${inArray(t.snapshots.id, cached)} THEN NULL ELSE ${t.snapshots.content} END` : sql`${t.snapshots.content}`).mapWith(
+    t.snapshots.content,
+  );
+}
+
+function contentOf(db: Db, row: { id: number; content: unknown; bytes: number }): SnapshotContent {
+  const cached = cachedSnapshot(db, row.id);
+  if (cached) return cached;
+  if (row.content === null) throw new Error(`Snapshot ${row.id} left the cache while it was being read`);
+  return keepSnapshot(db, row.id, row.content as SnapshotContent, row.bytes);
+}
+
+/** A published update's snapshot; `updateSlug` omitted means the latest published one. Its content is frozen. */
 export async function readSnapshot(db: Db, programmeSlug: string, updateSlug?: string): Promise<StoredSnapshot | null> {
   const [row] = await db
-    .select({ id: t.snapshots.id, contentHash: t.snapshots.contentHash, content: t.snapshots.content })
+    .select({
+      id: t.snapshots.id,
+      contentHash: t.snapshots.contentHash,
+      bytes: sql<number>`pg_column_size(${t.snapshots.content})`.mapWith(Number),
+      content: contentUnlessCached(db),
+    })
     .from(t.snapshots)
     .innerJoin(t.quarterlyUpdates, eq(t.quarterlyUpdates.id, t.snapshots.updateId))
     .innerJoin(t.programmes, eq(t.programmes.id, t.quarterlyUpdates.programmeId))
@@ -117,7 +141,25 @@ export async function readSnapshot(db: Db, programmeSlug: string, updateSlug?: s
     )
     .orderBy(desc(t.quarterlyUpdates.year), desc(t.quarterlyUpdates.quarter))
     .limit(1);
-  return row ? { id: row.id, contentHash: row.contentHash, content: row.content as SnapshotContent } : null;
+  return row ? { id: row.id, contentHash: row.contentHash, content: contentOf(db, row) } : null;
+}
+
+/** The content of several snapshots by id, in one round trip at most (none when all are held). */
+export async function readSnapshotContents(db: Db, ids: number[]): Promise<Map<number, SnapshotContent>> {
+  const found = new Map<number, SnapshotContent>();
+  const missing = ids.filter((id) => {
+    const cached = cachedSnapshot(db, id);
+    if (cached) found.set(id, cached);
+    return !cached;
+  });
+  if (missing.length) {
+    const rows = await db
+      .select({ id: t.snapshots.id, bytes: sql<number>`pg_column_size(${t.snapshots.content})`.mapWith(Number), content: t.snapshots.content })
+      .from(t.snapshots)
+      .where(inArray(t.snapshots.id, missing));
+    for (const row of rows) found.set(row.id, keepSnapshot(db, row.id, row.content as SnapshotContent, row.bytes));
+  }
+  return found;
 }
 
 /** A file made from a snapshot, if it has been made before. */

@@ -21,7 +21,7 @@ import { formatDate, formatPeriod, todayInLondon } from "@/lib/dates/period";
 import { viewChange } from "@/lib/editing/changes";
 import { historyOf } from "@/lib/editing/versioned";
 import { roadmapForReader } from "@/lib/roadmap/for-reader";
-import { publishedUpdates, snapshotOf } from "@/lib/roadmap/published";
+import { publishedHistory } from "@/lib/roadmap/published";
 import { familyLine, phaseByKey, phaseDateOf, phaseNames, phasesOn } from "@/lib/roadmap/view";
 
 type Props = { params: Promise<{ slug: string }>; searchParams: Promise<{ view?: string; done?: string }> };
@@ -48,13 +48,10 @@ export default async function ProductPage({ params, searchParams }: Props) {
   const children = roadmap.products.filter((p) => p.parentSlug === product.slug);
 
   // Phase history: where the product stood in each published update, newest first.
-  const history = await Promise.all(
-    (await publishedUpdates()).map(async (u) => {
-      const s = await snapshotOf(u.slug);
-      const p = s?.content.roadmap.products.find((x) => x.slug === product.slug);
-      return { update: u, phases: p && s ? phaseNames(phasesOn(s.content.roadmap, p, phaseDateOf(u, todayInLondon()))) : null };
-    }),
-  );
+  const history = (await publishedHistory()).map(({ update: u, content }) => {
+    const p = content?.roadmap.products.find((x) => x.slug === product.slug);
+    return { update: u, phases: p && content ? phaseNames(phasesOn(content.roadmap, p, phaseDateOf(u, todayInLondon()))) : null };
+  });
   const changes = editing ? (await historyOf(await getDb(), { productId: product.id }, 50)).map(viewChange) : [];
 
   return (

@@ -18,7 +18,7 @@ import { formatDate, formatPeriod, slippage } from "@/lib/dates/period";
 import { viewChange } from "@/lib/editing/changes";
 import { historyOf } from "@/lib/editing/versioned";
 import { roadmapForReader } from "@/lib/roadmap/for-reader";
-import { publishedUpdates, snapshotOf } from "@/lib/roadmap/published";
+import { publishedHistory } from "@/lib/roadmap/published";
 import { phaseByKey } from "@/lib/roadmap/view";
 
 export const metadata: Metadata = { title: "Milestone" };
@@ -36,12 +36,10 @@ export default async function MilestonePage({ params, searchParams }: Props) {
   const base = `/products/${product.slug}`;
 
   // The target as each published update gave it, newest first.
-  const published = await Promise.all(
-    (await publishedUpdates()).map(async (u) => {
-      const m = (await snapshotOf(u.slug))?.content.roadmap.products.find((p) => p.slug === product.slug)?.milestones.find((x) => x.id === milestone.id);
-      return { update: u, milestone: m ?? null };
-    }),
-  );
+  const published = (await publishedHistory()).map(({ update: u, content }) => {
+    const m = content?.roadmap.products.find((p) => p.slug === product.slug)?.milestones.find((x) => x.id === milestone.id);
+    return { update: u, milestone: m ?? null };
+  });
   const changes = editing ? (await historyOf(await getDb(), { entityType: "milestone", id: milestone.id })).map(viewChange) : [];
   const phase = milestone.phaseKey ? phaseByKey(view.roadmap, milestone.phaseKey)?.name : undefined;
 
