@@ -7,7 +7,7 @@ import { rowsOf, type Db } from "@/lib/db/client";
 import * as t from "@/lib/db/schema";
 import { recordAudit, type Actor } from "@/lib/audit/record";
 import { loadRoadmap, toUpdateSummary } from "./load";
-import { cachedSnapshot, cachedSnapshotIds, keepSnapshot } from "./snapshot-cache";
+import { cachedExport, cachedSnapshot, cachedSnapshotIds, keepExport, keepSnapshot, type StoredExport } from "./snapshot-cache";
 import type { SnapshotContent, UpdateSummary } from "./types";
 
 /** JSON with object keys sorted, so equal content always gives equal text and an equal hash. */
@@ -162,13 +162,15 @@ export async function readSnapshotContents(db: Db, ids: number[]): Promise<Map<n
   return found;
 }
 
-/** A file made from a snapshot, if it has been made before. */
-export async function readSnapshotExport(db: Db, snapshotId: number, kind: string) {
+/** A file made from a snapshot, if it has been made before: from memory once this process has read it. */
+export async function readSnapshotExport(db: Db, snapshotId: number, kind: string): Promise<StoredExport | null> {
+  const cached = cachedExport(db, snapshotId, kind);
+  if (cached) return cached;
   const [row] = await db
     .select({ body: t.snapshotExports.body, contentType: t.snapshotExports.contentType })
     .from(t.snapshotExports)
     .where(and(eq(t.snapshotExports.snapshotId, snapshotId), eq(t.snapshotExports.kind, kind)));
-  return row ?? null;
+  return row ? keepExport(db, snapshotId, kind, row) : null;
 }
 
 /** Keeps a file made from a snapshot. If another instance kept one first, theirs stands. */

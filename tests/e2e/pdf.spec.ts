@@ -64,4 +64,12 @@ test("the PDF is made once and kept: every download is the same bytes", async ({
   expect(bodies[0]!.length).toBeGreaterThan(10_000);
   expect(bodies[1]!.equals(bodies[0]!)).toBe(true);
   expect(bodies[2]!.equals(bodies[0]!)).toBe(true);
+
+  // A browser that has it already is told so, without the file.
+  const etag = third.headers()["etag"];
+  expect(etag).toMatch(/^"[0-9a-f]{64}"$/);
+  const revalidated = await request.get("/updates/2021-q4/pdf", { headers: { "if-none-match": etag! } });
+  expect(revalidated.status()).toBe(304);
+  expect((await revalidated.body()).length).toBe(0);
+  expect((await request.get("/updates/2021-q4/pdf", { headers: { "if-none-match": '"something-else"' } })).status()).toBe(200);
 });

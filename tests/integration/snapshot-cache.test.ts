@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Connection } from "@/lib/db/client";
 import { cachedSnapshot } from "@/lib/roadmap/snapshot-cache";
-import { listPublishedUpdates, readSnapshot, readSnapshotContents } from "@/lib/roadmap/snapshot";
+import { keepSnapshotExport, listPublishedUpdates, readSnapshot, readSnapshotContents, readSnapshotExport } from "@/lib/roadmap/snapshot";
 import { sql } from "drizzle-orm";
 import { migratedScratch, queryRows, sharedDatabase } from "../setup/database";
 
@@ -37,6 +37,17 @@ describe("the snapshot cache", () => {
     const contents = await readSnapshotContents(connection.db, [...updates.map((u) => u.snapshotId), 999_999]);
     expect([...contents.keys()]).toEqual(updates.map((u) => u.snapshotId));
     expect(contents.get(updates[0]!.snapshotId)?.update.slug).toBe("2021-q4");
+  });
+
+  it("serves a kept file from memory after the first read, with the bytes the database holds", async () => {
+    const snapshot = await readSnapshot(connection.db, "nledp");
+    const kind = `test-${Date.now()}`;
+    expect(await readSnapshotExport(connection.db, snapshot!.id, kind)).toBeNull();
+    await keepSnapshotExport(connection.db, snapshot!.id, kind, "text/plain", Buffer.from("kept once"));
+    const first = await readSnapshotExport(connection.db, snapshot!.id, kind);
+    expect(first?.body.toString()).toBe("kept once");
+    expect(first?.contentType).toBe("text/plain");
+    expect(await readSnapshotExport(connection.db, snapshot!.id, kind)).toBe(first);
   });
 
   it("keeps each database's snapshots apart", async () => {

@@ -26,6 +26,9 @@ export async function GET(request: Request, { params }: { params: Promise<{ slug
     const quarters = asked ?? (await quarterStyleOf(auth.user));
     const snapshot = isUpdateSlug(slug) ? await snapshotOf(slug) : null;
     if (!snapshot) return plainPage(404, "Page not found", "There is no published update with that name.");
+    // Two styles, two files: the tag names both the snapshot and the style.
+    const etag = quarters === "calendar" ? `"${snapshot.contentHash}"` : `"${snapshot.contentHash}-${quarters}"`;
+    if (request.headers.get("if-none-match") === etag) return new Response(null, { status: 304, headers: { etag } });
     const body = await snapshotPdf(await getDb(), snapshot, `${origin}/updates/${slug}/print`, undefined, quarters);
     return new Response(new Uint8Array(body), {
       headers: {
@@ -35,8 +38,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ slug
         // A published snapshot never changes, so neither does its PDF in one style. Without ?quarters= the
         // style is the reader's choice, which they can change: the browser then asks again each time.
         "cache-control": asked ? "private, max-age=31536000, immutable" : "private, no-cache",
-        // Two styles, two files: the tag names both the snapshot and the style.
-        etag: quarters === "calendar" ? `"${snapshot.contentHash}"` : `"${snapshot.contentHash}-${quarters}"`,
+        etag,
       },
     });
   } catch (error) {
