@@ -487,6 +487,77 @@ test("the audit trail lists the product changes, for an administrator", async ({
   await admin.context().close();
 });
 
+test("names with HTML and script in them are stored as typed and shown as text on the overview, the timeline, the change history and the audit page", async ({ page, browser, baseURL }) => {
+  // Attributes unquoted, so the audit page's JSON shows the names character for character.
+  const name = `<b id=xss-p-${RUN}>Bold</b><script>window.xssRan = 1</script> Tickets ${RUN}`;
+  const title = `<img id=xss-m-${RUN} src=x> & <i>Go live</i>`;
+  const slug = await addProduct(page, name);
+  await page.getByRole("link", { name: "Add a milestone" }).click();
+  await page.getByLabel("Milestone").fill(title);
+  await fillPeriod(page, "Target date", "A month", { Month: "6", Year: "2022" });
+  await page.getByRole("radio", { name: "On track" }).check();
+  await page.getByRole("button", { name: "Save milestone" }).click();
+  await expect(page).toHaveURL(/done=milestone-added/);
+
+  /** The text is there as typed, and none of it became an element or ran. */
+  const shownAsText = async (p: Page, where: string, texts: string[]) => {
+    for (const text of texts) await expect(p.getByText(text).first(), `${where}: ${text}`).toBeVisible();
+    await expect(p.locator(`#xss-p-${RUN}, #xss-m-${RUN}`), where).toHaveCount(0);
+    expect(await p.evaluate(() => (window as unknown as { xssRan?: number }).xssRan), where).toBeUndefined();
+  };
+
+  await expect(page.getByRole("heading", { level: 1 })).toContainText(name);
+  await expect(page.locator("#history ~ ol").first()).toContainText(`Product added: ${name}`);
+  await shownAsText(page, "product page", [name, title]);
+  await page.getByRole("table", { name: `Milestones of ${name}` }).getByRole("link", { name: title }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toContainText(title);
+  await expect(page.locator("#history + ol > li").first()).toContainText(`Milestone added: ${title}`);
+  await shownAsText(page, "milestone page", [name, title]);
+
+  await page.goto("/");
+  await expect(productRow(page, name)).toBeVisible();
+  await shownAsText(page, "overview", [name]);
+
+  await page.goto(`/timeline?product=${encodeURIComponent(slug)}`);
+  await expect(page.getByRole("table", { name: "Timeline as a table" }).getByRole("row", { name: new RegExp(`Milestone: ${escape(title)}`) })).toContainText("June 2022");
+  await shownAsText(page, "timeline", [name, title]);
+
+  const admin = await signedIn(browser, baseURL!, DEMO.admin);
+  for (const entity of ["product", "milestone"]) {
+    await admin.goto(`/admin/audit?entity=${entity}&person=${encodeURIComponent(DEMO.editor)}`);
+    const events = admin.getByRole("table", { name: "Audit events, newest first" });
+    await expect(events.getByRole("row").filter({ hasText: entity === "product" ? `"name":"${name}"` : `"title":"${title}"` })).toHaveCount(1);
+    await shownAsText(admin, `audit page (${entity})`, [entity === "product" ? name : title]);
+  }
+  await admin.context().close();
+});
+
+test("the go-live form with an error shown, and the confirmation to remove a figure, pass axe", async ({ page }) => {
+  const name = `Roadside drug tests ${RUN}`;
+  const product = await made(page, "/api/v1/products", { name, description: "Drug test results.", currentPhaseKey: "beta" });
+  await made(page, `/api/v1/products/${product.slug}/rollout/observations`, { observedOn: "2021-10-01", forcesLive: 4 });
+  await page.goto(`/products/${product.slug}/rollout`);
+  await page.getByLabel("Day Kent Police went live").fill("31");
+  await page.getByLabel("Month Kent Police went live").fill("2");
+  await page.getByLabel("Year Kent Police went live").fill("2021");
+  await page.getByLabel("Day Devon & Cornwall Police went live").fill("1");
+  await page.getByLabel("Month Devon & Cornwall Police went live").fill("13");
+  await page.getByLabel("Year Devon & Cornwall Police went live").fill("2021");
+  await page.getByRole("button", { name: "Save go-live dates" }).click();
+  const summary = page.getByRole("alert", { name: "There is a problem" });
+  await expect(summary.getByRole("listitem")).toHaveCount(2);
+  await expect(summary).toContainText("The date Kent Police went live must be a real date");
+  await expect(page.getByLabel("Day Kent Police went live")).toHaveAttribute("aria-invalid", "true");
+  await expectNoAxeViolations(page);
+
+  await page.goto(`/products/${product.slug}/rollout`);
+  await page.getByRole("link", { name: "Remove the figure of 1 October 2021" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toContainText("Are you sure you want to remove this figure?");
+  await expectNoAxeViolations(page);
+  await page.getByRole("link", { name: "No, keep it" }).click();
+  await expect(page.getByRole("table", { name: "Forces live as reported, oldest first" }).getByRole("rowheader", { name: "1 October 2021" })).toBeVisible();
+});
+
 test.describe("a committee clerk", () => {
   test.use({ role: "viewer" });
 
