@@ -5,7 +5,7 @@
 import { and, desc, eq, gte, ilike, lt, or, sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "@/lib/db/client";
-import { auditEvents } from "@/lib/db/schema";
+import { auditEvents, users } from "@/lib/db/schema";
 import { addDays, isoDate, isRealDate, type IsoDate } from "@/lib/dates/period";
 
 export const AUDIT_PAGE_SIZE = 50;
@@ -57,7 +57,17 @@ function londonMidnight(day: IsoDate): Date {
 
 function where(filter: AuditFilter): SQL | undefined {
   const parts: SQL[] = [];
-  if (filter.person) parts.push(or(ilike(auditEvents.actorLabel, `%${escapeLike(filter.person)}%`), sql`${auditEvents.actorUserId}::text = ${filter.person}`)!);
+  if (filter.person) {
+    const like = `%${escapeLike(filter.person)}%`;
+    parts.push(
+      or(
+        ilike(auditEvents.actorLabel, like),
+        sql`${auditEvents.actorUserId}::text = ${filter.person}`,
+        // Events record the email; the name is on the person's account.
+        sql`${auditEvents.actorUserId} IN (SELECT ${users.id} FROM ${users} WHERE ${users.name} ILIKE ${like})`,
+      )!,
+    );
+  }
   if (filter.entity) parts.push(eq(auditEvents.entityType, filter.entity));
   if (filter.from) parts.push(gte(auditEvents.occurredAt, londonMidnight(filter.from)));
   if (filter.to) parts.push(lt(auditEvents.occurredAt, londonMidnight(addDays(filter.to, 1))));

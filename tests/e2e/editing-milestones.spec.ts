@@ -5,11 +5,13 @@
  */
 import type { Page } from "@playwright/test";
 import { expectNoAxeViolations, expectNoAxeViolationsWithoutJs } from "./support/axe";
-import { fillPeriod, signedIn } from "./support/forms";
+import { fillDate, fillPeriod, signedIn } from "./support/forms";
 import { DEMO, expect, test } from "./support/fixtures";
 
 test.describe.configure({ mode: "serial" });
 test.use({ role: "editor" });
+
+const RUN = Date.now().toString(36);
 
 async function openMilestone(page: Page, product: string, title: string) {
   await page.goto(`/products/${product}`);
@@ -113,6 +115,57 @@ test("bad input is refused at the field, listed in the summary, and kept in the 
   await page.getByRole("button", { name: "Save milestone" }).click();
   await expect(page).toHaveURL(/\/products\/audit\?done=milestone-added/);
   await expect(page.getByRole("link", { name: '<script>alert("x")</script>' })).toBeVisible();
+});
+
+test("an editor marks a milestone done with the date it was done, and it is saved and shown on the milestone and product pages", async ({ page }) => {
+  const title = `Data migration ${RUN}`;
+  await page.goto("/products/audit/milestones/new");
+  await page.getByLabel("Milestone").fill(title);
+  await fillPeriod(page, "Target date", "A month", { Month: "2", Year: "2022" });
+  await page.getByRole("radio", { name: "On track" }).check();
+  await page.getByRole("button", { name: "Save milestone" }).click();
+  await expect(page).toHaveURL(/\/products\/audit\?done=milestone-added/);
+
+  await openMilestone(page, "audit", title);
+  await page.getByRole("link", { name: "Change this milestone" }).click();
+  await page.getByRole("radio", { name: "Done" }).check();
+  await fillDate(page, "Date done (only when the status is Done)", "14", "2", "2022");
+  await page.getByRole("button", { name: "Save milestone" }).click();
+  await expect(page).toHaveURL(/\/products\/audit\?done=milestone-saved/);
+  const row = page.getByRole("table", { name: "Milestones of Audit" }).getByRole("row", { name: new RegExp(title) });
+  await expect(row).toContainText("Done");
+  await expect(row).toContainText("Done on 14 February 2022");
+
+  await row.getByRole("link", { name: title }).click();
+  await expect(page.locator("main dl").first()).toContainText(/Done on\s*14 February 2022/);
+  await expect(page.locator("#history + ol > li").first()).toContainText(/Status:\s*On track\s*→\s*changed to\s*Done/);
+  await expect(page.locator("#history + ol > li").first()).toContainText(/Done on:\s*None\s*→\s*changed to\s*14 February 2022/);
+  // The form opens again with the date in its boxes.
+  await page.getByRole("link", { name: "Change this milestone" }).click();
+  await expect(page.getByRole("radio", { name: "Done" })).toBeChecked();
+  const done = page.getByRole("group", { name: /Date done/ });
+  await expect(done.getByLabel("Day")).toHaveValue("14");
+  await expect(done.getByLabel("Month")).toHaveValue("2");
+  await expect(done.getByLabel("Year")).toHaveValue("2022");
+});
+
+test("a title longer than 200 characters is refused at the field, with what was typed kept", async ({ page }) => {
+  const title = `Long title ${RUN} `.padEnd(201, "x");
+  await page.goto("/products/audit/milestones/new");
+  await page.getByLabel("Milestone").fill(title);
+  await fillPeriod(page, "Target date", "A month", { Month: "10", Year: "2022" });
+  await page.getByRole("radio", { name: "Not started" }).check();
+  await page.getByRole("button", { name: "Save milestone" }).click();
+  const summary = page.getByRole("alert", { name: "There is a problem" });
+  await expect(summary.getByRole("listitem")).toHaveText(["The milestone's title must be 200 characters or fewer"]);
+  await expect(summary.getByRole("link", { name: "The milestone's title must be 200 characters or fewer" })).toHaveAttribute("href", "#title");
+  await expect(page.locator("#title-error")).toContainText("The milestone's title must be 200 characters or fewer");
+  await expect(page.getByLabel("Milestone")).toHaveValue(title);
+  await expect(page.getByLabel("Milestone")).toHaveAttribute("aria-invalid", "true");
+  await expect(page.getByRole("group", { name: "Target date" }).getByLabel("Month", { exact: true })).toHaveValue("10");
+  await expectNoAxeViolations(page);
+  await page.goto("/products/audit");
+  await expect(page.getByText(`Long title ${RUN}`)).toHaveCount(0);
 });
 
 test("two people edit the same milestone: the second save is refused with the first's change shown, and a retry saves", async ({ page, browser, baseURL }) => {

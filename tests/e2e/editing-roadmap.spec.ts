@@ -40,6 +40,13 @@ function escape(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
 
+/** Makes a record through the JSON API with the page's session, for tests whose subject is changing or removing it. */
+async function made(page: Page, path: string, data: unknown): Promise<{ id: number; slug: string; version: number }> {
+  const response = await page.request.post(path, { data });
+  expect(response.status(), `${path}: ${await response.text()}`).toBe(201);
+  return (await response.json()) as { id: number; slug: string; version: number };
+}
+
 test("an editor adds a product, sees it on the overview, puts it in Person's family, and a duplicate name is refused at the field", async ({ page }) => {
   const name = `Fingerprints ${RUN}`;
   await page.goto("/");
@@ -480,6 +487,77 @@ test("the audit trail lists the product changes, for an administrator", async ({
   await admin.context().close();
 });
 
+test("names with HTML and script in them are stored as typed and shown as text on the overview, the timeline, the change history and the audit page", async ({ page, browser, baseURL }) => {
+  // Attributes unquoted, so the audit page's JSON shows the names character for character.
+  const name = `<b id=xss-p-${RUN}>Bold</b><script>window.xssRan = 1</script> Tickets ${RUN}`;
+  const title = `<img id=xss-m-${RUN} src=x> & <i>Go live</i>`;
+  const slug = await addProduct(page, name);
+  await page.getByRole("link", { name: "Add a milestone" }).click();
+  await page.getByLabel("Milestone").fill(title);
+  await fillPeriod(page, "Target date", "A month", { Month: "6", Year: "2022" });
+  await page.getByRole("radio", { name: "On track" }).check();
+  await page.getByRole("button", { name: "Save milestone" }).click();
+  await expect(page).toHaveURL(/done=milestone-added/);
+
+  /** The text is there as typed, and none of it became an element or ran. */
+  const shownAsText = async (p: Page, where: string, texts: string[]) => {
+    for (const text of texts) await expect(p.getByText(text).first(), `${where}: ${text}`).toBeVisible();
+    await expect(p.locator(`#xss-p-${RUN}, #xss-m-${RUN}`), where).toHaveCount(0);
+    expect(await p.evaluate(() => (window as unknown as { xssRan?: number }).xssRan), where).toBeUndefined();
+  };
+
+  await expect(page.getByRole("heading", { level: 1 })).toContainText(name);
+  await expect(page.locator("#history ~ ol").first()).toContainText(`Product added: ${name}`);
+  await shownAsText(page, "product page", [name, title]);
+  await page.getByRole("table", { name: `Milestones of ${name}` }).getByRole("link", { name: title }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toContainText(title);
+  await expect(page.locator("#history + ol > li").first()).toContainText(`Milestone added: ${title}`);
+  await shownAsText(page, "milestone page", [name, title]);
+
+  await page.goto("/");
+  await expect(productRow(page, name)).toBeVisible();
+  await shownAsText(page, "overview", [name]);
+
+  await page.goto(`/timeline?product=${encodeURIComponent(slug)}`);
+  await expect(page.getByRole("table", { name: "Timeline as a table" }).getByRole("row", { name: new RegExp(`Milestone: ${escape(title)}`) })).toContainText("June 2022");
+  await shownAsText(page, "timeline", [name, title]);
+
+  const admin = await signedIn(browser, baseURL!, DEMO.admin);
+  for (const entity of ["product", "milestone"]) {
+    await admin.goto(`/admin/audit?entity=${entity}&person=${encodeURIComponent(DEMO.editor)}`);
+    const events = admin.getByRole("table", { name: "Audit events, newest first" });
+    await expect(events.getByRole("row").filter({ hasText: entity === "product" ? `"name":"${name}"` : `"title":"${title}"` })).toHaveCount(1);
+    await shownAsText(admin, `audit page (${entity})`, [entity === "product" ? name : title]);
+  }
+  await admin.context().close();
+});
+
+test("the go-live form with an error shown, and the confirmation to remove a figure, pass axe", async ({ page }) => {
+  const name = `Roadside drug tests ${RUN}`;
+  const product = await made(page, "/api/v1/products", { name, description: "Drug test results.", currentPhaseKey: "beta" });
+  await made(page, `/api/v1/products/${product.slug}/rollout/observations`, { observedOn: "2021-10-01", forcesLive: 4 });
+  await page.goto(`/products/${product.slug}/rollout`);
+  await page.getByLabel("Day Kent Police went live").fill("31");
+  await page.getByLabel("Month Kent Police went live").fill("2");
+  await page.getByLabel("Year Kent Police went live").fill("2021");
+  await page.getByLabel("Day Devon & Cornwall Police went live").fill("1");
+  await page.getByLabel("Month Devon & Cornwall Police went live").fill("13");
+  await page.getByLabel("Year Devon & Cornwall Police went live").fill("2021");
+  await page.getByRole("button", { name: "Save go-live dates" }).click();
+  const summary = page.getByRole("alert", { name: "There is a problem" });
+  await expect(summary.getByRole("listitem")).toHaveCount(2);
+  await expect(summary).toContainText("The date Kent Police went live must be a real date");
+  await expect(page.getByLabel("Day Kent Police went live")).toHaveAttribute("aria-invalid", "true");
+  await expectNoAxeViolations(page);
+
+  await page.goto(`/products/${product.slug}/rollout`);
+  await page.getByRole("link", { name: "Remove the figure of 1 October 2021" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toContainText("Are you sure you want to remove this figure?");
+  await expectNoAxeViolations(page);
+  await page.getByRole("link", { name: "No, keep it" }).click();
+  await expect(page.getByRole("table", { name: "Forces live as reported, oldest first" }).getByRole("rowheader", { name: "1 October 2021" })).toBeVisible();
+});
+
 test.describe("a committee clerk", () => {
   test.use({ role: "viewer" });
 
@@ -580,6 +658,167 @@ test.describe("without JavaScript", () => {
     await page.getByRole("button", { name: "Save dependency" }).click();
     await expect(page).toHaveURL(/done=dependency-added/);
     await expect(dependencyTable(page, name).getByRole("row").filter({ hasText: "Person" })).toContainText("Met");
+  });
+
+  test("an editor changes a product, a planned phase, a dependency and a programme dependency, and removes a milestone, the phase and the dependency", async ({ page }) => {
+    const name = `Warrant checks ${RUN}`;
+    const product = await made(page, "/api/v1/products", { name, description: "Warrant checks at the roadside.", currentPhaseKey: "discovery" });
+    const P = `/api/v1/products/${product.slug}`;
+    const milestone = await made(page, `${P}/milestones`, { title: "Discovery ends", forecast: { precision: "month", on: "2022-05-31" }, status: "on_track" });
+    const span = await made(page, `${P}/spans`, { phaseKey: "alpha", start: { precision: "month", on: "2022-06-30" } });
+    const dependency = await made(page, `${P}/dependencies`, { on: { kind: "product", slug: "person" }, status: "on_track" });
+    const factorTitle = `Warrant data feed ${RUN}`;
+    const factor = await made(page, "/api/v1/factors", { title: factorTitle, description: "A feed of warrants.", status: "on_track" });
+    const web = `/products/${product.slug}`;
+
+    // The product's details, after an error.
+    await page.goto(`${web}/edit`);
+    await page.getByLabel("Description", { exact: true }).fill("");
+    await page.getByRole("radio", { name: "Alpha", exact: true }).check();
+    await page.getByRole("button", { name: "Save product" }).click();
+    await expect(page.getByRole("alert", { name: "There is a problem" })).toContainText("Enter a description");
+    await expect(page.getByRole("radio", { name: "Alpha", exact: true })).toBeChecked();
+    await page.getByLabel("Description", { exact: true }).fill("Warrant checks at the roadside, against the PNC.");
+    await page.getByRole("button", { name: "Save product" }).click();
+    await expect(page).toHaveURL(new RegExp(`${web}\\?done=product-saved`));
+    await expect(page.getByText("Warrant checks at the roadside, against the PNC.").first()).toBeVisible();
+    await expect(page.locator("dl").first()).toContainText(/Phase\s*Alpha/);
+
+    // The planned phase: changed, then removed after confirming.
+    await page.goto(`${web}/spans/${span.id}`);
+    await expect(page.getByRole("heading", { level: 1 })).toContainText("Change the planned Alpha phase");
+    await fillPeriod(page, "To (optional)", "A quarter", { Quarter: "1", Year: "2023" });
+    await page.getByRole("button", { name: "Save phase" }).click();
+    await expect(page).toHaveURL(/done=span-saved/);
+    const plan = page.getByRole("table", { name: `Planned phases of ${name}` });
+    const alpha = plan.getByRole("row").filter({ has: page.getByRole("rowheader", { name: "Alpha", exact: true }) });
+    await expect(alpha).toContainText("June 2022");
+    await expect(alpha).toContainText("Q1 2023");
+    await alpha.getByRole("link", { name: "Change the Alpha phase" }).click();
+    await page.getByRole("link", { name: "Remove this phase from the plan" }).click();
+    await expect(page.getByText("It is planned from June 2022, to Q1 2023.")).toBeVisible();
+    await expectNoAxeViolationsWithoutJs(page);
+    await page.getByRole("button", { name: "Yes, remove it from the plan" }).click();
+    await expect(page).toHaveURL(/done=span-removed/);
+    await expect(plan.getByRole("rowheader", { name: "Alpha", exact: true })).toHaveCount(0);
+
+    // The dependency: changed, then removed after confirming.
+    const deps = dependencyTable(page, name);
+    await page.goto(`${web}/dependencies/${dependency.id}`);
+    await page.getByRole("radio", { name: "At risk" }).check();
+    await page.getByLabel("Owner (optional)").fill("PNC team");
+    await page.getByRole("button", { name: "Save dependency" }).click();
+    await expect(page).toHaveURL(/done=dependency-saved/);
+    const person = deps.getByRole("row").filter({ hasText: "Person" });
+    await expect(person).toContainText("At risk");
+    await expect(person).toContainText("PNC team");
+    await person.getByRole("link", { name: "Change this dependency" }).click();
+    await page.getByRole("link", { name: "Remove this dependency" }).click();
+    await expect(page.locator("main dl")).toContainText(/Owner:\s*PNC team/);
+    await page.getByRole("button", { name: "Yes, remove dependency" }).click();
+    await expect(page).toHaveURL(/done=dependency-removed/);
+    await expect(page.getByText(`No dependencies are recorded for ${name}.`)).toBeVisible();
+
+    // The milestone, removed after confirming.
+    await page.goto(`${web}/milestones/${milestone.id}`);
+    await page.getByRole("link", { name: "Remove this milestone" }).click();
+    await expect(page.getByRole("heading", { level: 1 })).toContainText("Are you sure you want to remove “Discovery ends”?");
+    await expectNoAxeViolationsWithoutJs(page);
+    await page.getByRole("button", { name: "Yes, remove milestone" }).click();
+    await expect(page).toHaveURL(/done=milestone-removed/);
+    await expect(page.getByText(`No dated milestones are recorded for ${name}.`)).toBeVisible();
+
+    // The programme dependency's status and owner.
+    await page.goto(`/factors/${factor.id}`);
+    await page.getByRole("radio", { name: "Blocked" }).check();
+    await page.getByLabel("Owner (optional)").fill("Warrants team");
+    await page.getByRole("button", { name: "Save programme dependency" }).click();
+    await expect(page).toHaveURL(/\/\?done=factor-saved/);
+    const row = factorTable(page).getByRole("row").filter({ hasText: factorTitle });
+    await expect(row).toContainText("Blocked");
+    await expect(row).toContainText("Warrants team");
+  });
+
+  test("an editor sets a rollout target, records each force's go-live date after an error, and removes a figure", async ({ page }) => {
+    const name = `Stop and search ${RUN}`;
+    const product = await made(page, "/api/v1/products", { name, description: "Stop and search records.", currentPhaseKey: "beta" });
+    await made(page, `/api/v1/products/${product.slug}/rollout/observations`, { observedOn: "2021-09-01", forcesLive: 5 });
+    await made(page, `/api/v1/products/${product.slug}/rollout/observations`, { observedOn: "2021-10-01", forcesLive: 9 });
+    await page.goto(`/products/${product.slug}/rollout`);
+    await expect(page.getByText("9 of 45 police forces live on 1 October 2021")).toBeVisible();
+
+    // A figure, removed after confirming: the one before it counts again.
+    await page.getByRole("link", { name: "Remove the figure of 1 October 2021" }).click();
+    await expect(page.getByRole("heading", { level: 1 })).toContainText("Are you sure you want to remove this figure?");
+    await expectNoAxeViolationsWithoutJs(page);
+    await page.getByRole("button", { name: "Yes, remove figure" }).click();
+    await expect(page).toHaveURL(/done=observation-removed#observations$/);
+    await expect(page.getByRole("status")).toContainText("The rollout figure has been removed");
+    await expect(page.getByText("5 of 45 police forces live on 1 September 2021")).toBeVisible();
+    await expect(page.getByRole("rowheader", { name: "1 October 2021" })).toHaveCount(0);
+
+    // A target.
+    const year = String(Number(today().year) + 1);
+    await fillPeriod(page, "Target date", "A year", { Year: year });
+    await page.getByLabel("Forces expected to be live, out of 45").fill("30");
+    await page.getByRole("button", { name: "Add target" }).click();
+    await expect(page).toHaveURL(/done=target-added#targets$/);
+    await expect(page.getByRole("table", { name: "Forces expected to be live, by date" }).getByRole("row").filter({ hasText: `By end of ${year}` })).toContainText("30 of 45");
+
+    // Go-live dates: a date that does not exist is refused at the force, with every box kept.
+    await page.getByLabel("Day Kent Police went live").fill("31");
+    await page.getByLabel("Month Kent Police went live").fill("2");
+    await page.getByLabel("Year Kent Police went live").fill("2021");
+    await page.getByLabel("Day Devon & Cornwall Police went live").fill("3");
+    await page.getByLabel("Month Devon & Cornwall Police went live").fill("8");
+    await page.getByLabel("Year Devon & Cornwall Police went live").fill("2021");
+    await page.getByRole("button", { name: "Save go-live dates" }).click();
+    const summary = page.getByRole("alert", { name: "There is a problem" });
+    await expect(summary.getByRole("listitem")).toHaveText(["The date Kent Police went live must be a real date"]);
+    await expect(page.getByLabel("Day Kent Police went live")).toHaveAttribute("aria-invalid", "true");
+    await expect(page.getByLabel("Day Kent Police went live")).toHaveValue("31");
+    await expect(page.getByLabel("Day Devon & Cornwall Police went live")).toHaveValue("3");
+    await expectNoAxeViolationsWithoutJs(page);
+    await page.getByLabel("Day Kent Police went live").fill("28");
+    await page.getByRole("button", { name: "Save go-live dates" }).click();
+    await expect(page).toHaveURL(/done=go-lives-saved#go-lives$/);
+    await expect(page.getByText(/^2 of 45 police forces live on 3 August 2021 \(4%\), counted from each force's go-live date\.$/)).toBeVisible();
+    await expect(page.getByText("Kent Police — live 28 February 2021")).toBeVisible();
+  });
+
+  test("a stale save is refused with the other person's change shown and the input kept, and saving again saves", async ({ page, browser, baseURL }) => {
+    const name = `Licence checks ${RUN}`;
+    const product = await made(page, "/api/v1/products", { name, description: "Driving licence checks.", currentPhaseKey: "alpha" });
+    const milestone = await made(page, `/api/v1/products/${product.slug}/milestones`, { title: "Private beta", forecast: { precision: "month", on: "2022-07-31" }, status: "on_track" });
+    const edit = `/products/${product.slug}/milestones/${milestone.id}/edit`;
+    await page.goto(edit);
+
+    const admin = await signedIn(browser, baseURL!, DEMO.admin);
+    await admin.goto(edit);
+    await fillPeriod(admin, "Target date", "A month", { Month: "9", Year: "2022" });
+    await admin.getByRole("button", { name: "Save milestone" }).click();
+    await expect(admin).toHaveURL(/done=milestone-saved/);
+    await admin.context().close();
+
+    await page.getByRole("radio", { name: "At risk" }).check();
+    await page.getByLabel("Notes (optional)").fill("Waiting for DVLA");
+    await page.getByRole("button", { name: "Save milestone" }).click();
+    const conflict = page.getByRole("alert").filter({ hasText: "Someone else changed this milestone while you were editing it" });
+    await expect(conflict).toBeVisible();
+    await expect(conflict).toContainText(DEMO.admin);
+    await expect(conflict).toContainText(/Forecast:\s*July 2022\s*→\s*changed to\s*September 2022/);
+    await expect(page.getByRole("radio", { name: "At risk" })).toBeChecked();
+    await expect(page.getByLabel("Notes (optional)")).toHaveValue("Waiting for DVLA");
+    await expectNoAxeViolationsWithoutJs(page);
+    // Nothing of the refused save was written.
+    const read = await page.request.get(`/api/v1/products/${product.slug}/milestones/${milestone.id}`);
+    expect(await read.json()).toMatchObject({ status: "on_track", notes: "", forecast: { precision: "month", on: "2022-09-30" } });
+
+    await page.getByRole("button", { name: "Save milestone" }).click();
+    await expect(page).toHaveURL(/done=milestone-saved/);
+    const row = page.getByRole("table", { name: `Milestones of ${name}` }).getByRole("row", { name: /Private beta/ });
+    await expect(row).toContainText("At risk");
+    await expect(row).toContainText("Waiting for DVLA");
   });
 
   test("an editor adds a programme dependency after an error, and removes it", async ({ page }) => {

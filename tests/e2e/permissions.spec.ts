@@ -2,8 +2,9 @@
  * The permission matrix: every route of the app against signed out, viewer, editor and admin.
  * It is checked against the app's own route list, so a new route without an entry fails here.
  */
-import { test as base, expect, type APIRequestContext, type Browser } from "@playwright/test";
+import { test as base, expect, type APIRequestContext, type Browser, type Page } from "@playwright/test";
 import { DEMO, signIn, type DemoRole } from "./support/fixtures";
+import { fillDate, fillPeriod } from "./support/forms";
 import { appRoutes, serverActions } from "./support/routes";
 
 type Outcome = 200 | 400 | 403 | 404 | 405 | "sign-in" | 401;
@@ -189,4 +190,105 @@ test("a crafted post to an admin server action by a clerk or an editor is refuse
     await admin.goto("/admin/users");
     await expect(admin.getByText(email)).toHaveCount(0);
   }
+});
+
+/** One editing form: where the editor finds it, what they change, and the button that sends it. */
+type CraftedCase = { url: string; fill?: (page: Page) => Promise<void>; submit: string };
+
+test("a crafted post to every editing server action by a clerk is refused and writes nothing, though the editor's same post writes", async ({ browser, baseURL }) => {
+  test.setTimeout(240_000);
+  const run = Date.now().toString(36);
+  const editor = await (await browser.newContext({ baseURL })).newPage();
+  await signIn(editor, DEMO.editor);
+  const clerk = await contextFor(browser, "viewer", baseURL!);
+
+  // Records of this test's own, made through the JSON API with the editor's session.
+  const make = async (path: string, data: unknown) => {
+    const response = await editor.request.post(path, { data });
+    expect(response.status(), `${path}: ${await response.text()}`).toBe(201);
+    return (await response.json()) as { id: number; slug: string };
+  };
+  const factor = await make("/api/v1/factors", { title: `Crafted factor ${run}`, description: "Target of crafted posts.", status: "on_track" });
+  const product = await make("/api/v1/products", { name: `Crafted target ${run}`, description: "Target of crafted posts.", currentPhaseKey: "discovery" });
+  const doomedName = `Crafted removal ${run}`;
+  const doomed = await make("/api/v1/products", { name: doomedName, description: "Target of a crafted removal.", currentPhaseKey: "discovery" });
+  const P = `/api/v1/products/${product.slug}`;
+  const milestone = await make(`${P}/milestones`, { title: `Crafted milestone ${run}`, forecast: { precision: "month", on: "2022-06-30" }, status: "on_track" });
+  const span = await make(`${P}/spans`, { phaseKey: "beta" });
+  const dependency = await make(`${P}/dependencies`, { on: { kind: "product", slug: "vehicles" }, status: "on_track" });
+  const observation = await make(`${P}/rollout/observations`, { observedOn: "2021-10-01", forcesLive: 3 });
+  const target = await make(`${P}/rollout/targets`, { target: { precision: "year", on: "2030-12-31" }, forcesCount: 10 });
+
+  /** Everything the actions below could change, as the editor reads it through the API. */
+  const reads = [`/api/v1/products/${product.slug}`, `/api/v1/products/${doomed.slug}`, `${P}/milestones/${milestone.id}`, `${P}/spans/${span.id}`, `${P}/dependencies/${dependency.id}`, `${P}/rollout`, `/api/v1/factors/${factor.id}`];
+  const state = async () => JSON.stringify(await Promise.all(reads.map(async (path) => {
+    const response = await editor.request.get(path);
+    return [path, response.status(), response.ok() ? await response.json() : null];
+  })));
+
+  const web = `/products/${product.slug}`;
+  // In order: every save before the removals, so each form is open on a record that still exists.
+  const CASES: Record<string, CraftedCase> = {
+    "app/(site)/products/actions.ts#saveProduct": { url: `${web}/edit`, fill: (p) => p.getByLabel("Description", { exact: true }).fill("Changed by a crafted post."), submit: "Save product" },
+    "app/(site)/products/[slug]/milestones/actions.ts#saveMilestone": { url: `${web}/milestones/${milestone.id}/edit`, fill: (p) => p.getByLabel("Notes (optional)").fill("Changed by a crafted post."), submit: "Save milestone" },
+    "app/(site)/products/[slug]/spans/actions.ts#saveSpan": { url: `${web}/spans/${span.id}`, fill: (p) => fillPeriod(p, "To (optional)", "A year", { Year: "2031" }), submit: "Save phase" },
+    "app/(site)/products/[slug]/dependencies/actions.ts#saveDependency": { url: `${web}/dependencies/${dependency.id}`, fill: (p) => p.getByLabel("Owner (optional)").fill("Crafted owner"), submit: "Save dependency" },
+    "app/(site)/factors/actions.ts#saveFactor": { url: `/factors/${factor.id}`, fill: (p) => p.getByLabel("Owner (optional)").fill("Crafted owner"), submit: "Save programme dependency" },
+    "app/(site)/products/[slug]/rollout/actions.ts#recordObservation": {
+      url: `${web}/rollout`,
+      fill: async (p) => {
+        await fillDate(p, "Date of the figure", "1", "11", "2021");
+        await p.getByLabel("Forces live, out of 45").fill("7");
+      },
+      submit: "Record figure",
+    },
+    "app/(site)/products/[slug]/rollout/actions.ts#addTargetAction": {
+      url: `${web}/rollout`,
+      fill: async (p) => {
+        await fillPeriod(p, "Target date", "A year", { Year: "2031" });
+        await p.getByLabel("Forces expected to be live, out of 45").fill("20");
+      },
+      submit: "Add target",
+    },
+    "app/(site)/products/[slug]/rollout/actions.ts#saveGoLivesAction": {
+      url: `${web}/rollout`,
+      fill: async (p) => {
+        await p.getByLabel("Day Devon & Cornwall Police went live").fill("1");
+        await p.getByLabel("Month Devon & Cornwall Police went live").fill("10");
+        await p.getByLabel("Year Devon & Cornwall Police went live").fill("2021");
+      },
+      submit: "Save go-live dates",
+    },
+    "app/(site)/products/[slug]/rollout/actions.ts#removeObservationAction": { url: `${web}/rollout?remove=observation-${observation.id}`, submit: "Yes, remove figure" },
+    "app/(site)/products/[slug]/rollout/actions.ts#removeTargetAction": { url: `${web}/rollout?remove=target-${target.id}`, submit: "Yes, remove target" },
+    "app/(site)/products/[slug]/spans/actions.ts#removeSpanAction": { url: `${web}/spans/${span.id}/remove`, submit: "Yes, remove it from the plan" },
+    "app/(site)/products/[slug]/milestones/actions.ts#removeMilestoneAction": { url: `${web}/milestones/${milestone.id}/remove`, submit: "Yes, remove milestone" },
+    "app/(site)/products/[slug]/dependencies/actions.ts#removeDependencyAction": { url: `${web}/dependencies/${dependency.id}/remove`, submit: "Yes, remove dependency" },
+    "app/(site)/factors/actions.ts#removeFactorAction": { url: `/factors/${factor.id}/remove`, submit: "Yes, remove programme dependency" },
+    "app/(site)/products/actions.ts#removeProductAction": { url: `/products/${doomed.slug}/remove`, submit: `Yes, remove ${doomedName}` },
+  };
+  expect(Object.keys(CASES).sort()).toEqual(Object.keys(ACTIONS).filter((a) => ACTIONS[a] === "edit:roadmap").sort());
+
+  for (const [action, { url, fill, submit }] of Object.entries(CASES)) {
+    // The editor fills the form in the browser; its fields, hidden ones with the action's id included, are the post.
+    await editor.goto(url);
+    await fill?.(editor);
+    const form = editor.locator("form").filter({ has: editor.getByRole("button", { name: submit, exact: true }) });
+    const fields = await form.evaluate((f) => [...new FormData(f as HTMLFormElement)].map(([name, value]) => [name, String(value)] as const));
+    expect(fields.some(([name]) => name.startsWith("$ACTION")), action).toBe(true);
+    const post = (request: APIRequestContext) =>
+      request.post(url, { multipart: Object.fromEntries(fields), headers: { Origin: baseURL! }, maxRedirects: 0 });
+
+    const before = await state();
+    const refused = await post(clerk);
+    // The checkpoint's forbidden() reaches a post made without JavaScript as Next's not-found page (Next 16
+    // renders every refusal an MPA action throws that way); what matters is that nothing is written.
+    expect([403, 404], action).toContain(refused.status());
+    expect(await state(), `${action}: the clerk's post wrote something`).toBe(before);
+    // The same post from the editor is a real call of the action, and writes.
+    const accepted = await post(editor.request);
+    expect(accepted.status(), action).toBe(303);
+    expect(await state(), `${action}: the editor's post wrote nothing`).not.toBe(before);
+  }
+  await editor.context().close();
 });

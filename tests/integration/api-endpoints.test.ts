@@ -111,7 +111,8 @@ function paths(answer: Answer): string[] {
 
 const long = (n: number) => "x".repeat(n);
 
-type BadCase = { name: string; body?: unknown; raw?: string; contentType?: string; query?: string; status: number; paths?: string[] };
+/** `exact`: the answer names these paths and no others (a rule broken on its own, not among other errors). */
+type BadCase = { name: string; body?: unknown; raw?: string; contentType?: string; query?: string; status: number; paths?: string[]; exact?: boolean };
 
 /** Per endpoint with input: a valid body (or query) and the bad ones, each with the field paths it must name. */
 function badInput(): Record<string, { params: Record<string, string>; cases: BadCase[] }> {
@@ -162,12 +163,16 @@ function badInput(): Record<string, { params: Record<string, string>; cases: Bad
     },
     "POST /api/v1/products": {
       params: {},
-      cases: bodyCases(
-        product,
-        { body: { ...product, plannedFamilySize: "3", parentSlug: 4 }, paths: ["plannedFamilySize", "parentSlug"] },
-        { body: { ...product, name: long(121) }, paths: ["name"] },
-        ["name", "description", "currentPhaseKey"],
-      ),
+      cases: [
+        ...bodyCases(
+          product,
+          { body: { ...product, plannedFamilySize: "3", parentSlug: 4 }, paths: ["plannedFamilySize", "parentSlug"] },
+          { body: { ...product, name: long(121) }, paths: ["name"] },
+          ["name", "description", "currentPhaseKey"],
+        ),
+        // Names are compared without regard to case: "PROPERTY" is Property again.
+        { name: "a name another product has", body: { ...product, name: "PROPERTY" }, status: 422, paths: ["name"], exact: true },
+      ],
     },
     [`PATCH ${P}`]: {
       params: { slug: "property" },
@@ -181,12 +186,17 @@ function badInput(): Record<string, { params: Record<string, string>; cases: Bad
     [`DELETE ${P}`]: { params: { slug: "property" }, cases: versionCases() },
     [`POST ${P}/milestones`]: {
       params: { slug: "property" },
-      cases: bodyCases(
-        milestone,
-        { body: { ...milestone, forecast: { precision: "month", on: 20220630 } }, paths: ["forecast.on"] },
-        { body: { ...milestone, title: long(201) }, paths: ["title"] },
-        ["title", "forecast", "status"],
-      ),
+      cases: [
+        ...bodyCases(
+          milestone,
+          { body: { ...milestone, forecast: { precision: "month", on: 20220630 } }, paths: ["forecast.on"] },
+          { body: { ...milestone, title: long(201) }, paths: ["title"] },
+          ["title", "forecast", "status"],
+        ),
+        { name: "an actual date when not done", body: { ...milestone, actualOn: "2021-10-01" }, status: 422, paths: ["actualOn"], exact: true },
+        { name: "31 February", body: { ...milestone, forecast: { precision: "day", on: "2022-02-31" } }, status: 422, paths: ["forecast.on"], exact: true },
+        { name: "done on 31 February", body: { ...milestone, status: "done", actualOn: "2021-02-31" }, status: 422, paths: ["actualOn"], exact: true },
+      ],
     },
     [`PATCH ${P}/milestones/{id}`]: {
       params: { slug: "property", id: String(ids.milestone) },
@@ -200,12 +210,29 @@ function badInput(): Record<string, { params: Record<string, string>; cases: Bad
     [`DELETE ${P}/milestones/{id}`]: { params: { slug: "property", id: String(ids.milestone) }, cases: versionCases() },
     [`POST ${P}/spans`]: {
       params: { slug: "property" },
-      cases: bodyCases(
-        span,
-        { body: { ...span, start: { precision: "month", on: true } }, paths: ["start.on"] },
-        { body: { ...span, note: long(501) }, paths: ["note"] },
-        ["phaseKey"],
-      ),
+      cases: [
+        ...bodyCases(
+          span,
+          { body: { ...span, start: { precision: "month", on: true } }, paths: ["start.on"] },
+          { body: { ...span, note: long(501) }, paths: ["note"] },
+          ["phaseKey"],
+        ),
+        {
+          name: "an end before the start",
+          body: { ...span, start: { precision: "month", on: "2022-04-30" }, end: { precision: "month", on: "2022-01-31" } },
+          status: 422,
+          paths: ["end"],
+          exact: true,
+        },
+        // At different precisions the end may not end before the start begins: June 2022 ends before Q3 2022 begins.
+        {
+          name: "an end before the start, at another precision",
+          body: { ...span, start: { precision: "quarter", on: "2022-09-30" }, end: { precision: "month", on: "2022-06-30" } },
+          status: 422,
+          paths: ["end"],
+          exact: true,
+        },
+      ],
     },
     [`PATCH ${P}/spans/{id}`]: {
       params: { slug: "property", id: String(ids.span) },
@@ -226,7 +253,9 @@ function badInput(): Record<string, { params: Record<string, string>; cases: Bad
           { body: { observedOn: "2021-11-01", forcesLive: 4, note: long(501) }, paths: ["note"] },
           ["observedOn", "forcesLive"],
         ),
-        { name: "more forces than there are", body: { observedOn: "2021-11-01", forcesLive: 46 }, status: 422, paths: ["forcesLive"] },
+        { name: "more forces than there are", body: { observedOn: "2021-11-01", forcesLive: 46 }, status: 422, paths: ["forcesLive"], exact: true },
+        { name: "fewer than no forces", body: { observedOn: "2021-11-01", forcesLive: -1 }, status: 422, paths: ["forcesLive"], exact: true },
+        { name: "observed on 31 February", body: { observedOn: "2021-02-31", forcesLive: 4 }, status: 422, paths: ["observedOn"], exact: true },
       ],
     },
     [`DELETE ${P}/rollout/observations/{id}`]: { params: { slug: "property", id: String(ids.observation) }, cases: versionCases() },
@@ -323,10 +352,25 @@ describe("bad input", () => {
         if (problem.status !== c.status || !problem.title || !problem.detail) failures.push(`${label}: not a problem document ${JSON.stringify(problem)}`);
         const missing = (c.paths ?? []).filter((p) => !paths(answer).includes(p));
         if (missing.length) failures.push(`${label}: no error at ${missing.join(", ")}; got ${JSON.stringify(paths(answer))}`);
+        const extra = paths(answer).filter((p) => !(c.paths ?? []).includes(p));
+        if (c.exact && extra.length) failures.push(`${label}: errors at ${extra.join(", ")} as well`);
         if ((await footprint()) !== before) failures.push(`${label}: something was written`);
       }
     }
     expect(failures).toEqual([]);
+  });
+
+  it("refuses renaming a product to another's name at the name, at the version read, writing nothing", async () => {
+    const property = (await call("GET", "/api/v1/products/{slug}", { slug: "property" })).json as Record<string, unknown> & { version: number };
+    const { id: _id, slug: _slug, ...fields } = property;
+    const before = await footprint();
+    const renamed = await call("PATCH", "/api/v1/products/{slug}", { slug: "property" }, { body: { ...fields, name: "vehicles" } });
+    expect(renamed.status).toBe(422);
+    expect(renamed.type).toBe("application/problem+json");
+    expect(renamed.json).toMatchObject({ errors: [{ path: "name", message: "There is already a product called Vehicles" }] });
+    expect(paths(renamed)).toEqual(["name"]);
+    expect(await footprint()).toBe(before);
+    expect(((await call("GET", "/api/v1/products/{slug}", { slug: "property" })).json as { name: string }).name).toBe("Property");
   });
 
   it("answers 404 for an address that names nothing, and 403 for a viewer, writing nothing", async () => {
