@@ -4,7 +4,31 @@
  */
 import { CHROMIUM_ARGS, type ChromiumLocation } from "./chromium";
 
-export async function renderPdf(chromiumAt: ChromiumLocation, url: string, footerText: string, headers: Record<string, string> = {}): Promise<Buffer> {
+/**
+ * Chromiums running at once, at most. Each takes a few hundred megabytes: ten first downloads of ten
+ * updates at once would otherwise start ten. The rest wait their turn (a render takes seconds).
+ */
+export const MAX_AT_ONCE = 2;
+let running = 0;
+const waiting: (() => void)[] = [];
+
+export async function inTurn<T>(work: () => Promise<T>): Promise<T> {
+  if (running >= MAX_AT_ONCE) await new Promise<void>((resolve) => waiting.push(resolve));
+  else running++;
+  try {
+    return await work();
+  } finally {
+    const next = waiting.shift();
+    if (next) next(); // the turn passes straight on, so `running` stays as it is
+    else running--;
+  }
+}
+
+export function renderPdf(chromiumAt: ChromiumLocation, url: string, footerText: string, headers: Record<string, string> = {}): Promise<Buffer> {
+  return inTurn(() => renderNow(chromiumAt, url, footerText, headers));
+}
+
+async function renderNow(chromiumAt: ChromiumLocation, url: string, footerText: string, headers: Record<string, string>): Promise<Buffer> {
   const { chromium } = await import("playwright-core");
   const browser = await chromium.launch({ executablePath: chromiumAt.path, args: CHROMIUM_ARGS, headless: true });
   try {

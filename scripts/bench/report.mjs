@@ -93,21 +93,21 @@ export function markdownTable(results) {
   lines.push(`Machine: ${m.cpus} × ${m.cpuModel}, ${fixed(m.memoryBytes / GB, 0)} GB, ${m.platform}; Node.js ${m.node}; PostgreSQL ${m.postgres}.`);
   lines.push(`Each row: ${results.settings.warmupSeconds} s warm-up, then ${results.settings.seconds} s of autocannon with ${results.settings.connections} connections against the production server (server.mjs). ` +
     `Ratios are to the static file measured by the same server in the same run (req/s: higher is better; latency: lower is better). ` +
-    `Round trips: database queries per request, counted over ${results.settings.sequentialRequests} sequential requests (PGlite runs in-process: not counted). ` +
+    `Round trips: database queries per request, counted over ${results.settings.sequentialRequests} sequential requests after a first one (PGlite runs in-process: not counted); first: that first request's, which may read a published snapshot into memory. ` +
     `Alone: median time of one request with nothing else running. JS: gzip size of the <script src> chunks the page references.`);
   for (const dataset of results.datasets) {
     lines.push("");
     lines.push(`## ${dataset.name}: ${dataset.database === "pglite" ? "embedded PGlite" : "PostgreSQL"}, scale ${dataset.scale}, ${dataset.updates} published updates${dataset.alone ? " (one request at a time only: no load)" : ""}`);
     lines.push("");
-    lines.push("| Row | req/s | ×static | p50 ms | ×static | p99 ms | ×static | round trips | alone ms | JS gzip KB |");
-    lines.push("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+    lines.push("| Row | req/s | ×static | p50 ms | ×static | p99 ms | ×static | round trips | first | alone ms | JS gzip KB |");
+    lines.push("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
     const limit = rowOf(dataset, "static");
     for (const row of dataset.rows) {
       const js = JS_KEY[row.row] ? fixed(dataset.js[JS_KEY[row.row]].bytes / KB, 1) : "";
       const failed = row.failures ? ` (**${row.row === "first-pdf" ? `failed: ${row.status}` : row.requests === 0 && row.requestsPerSecond !== null ? "no answer within the run" : `${row.failures} failed`}**)` : "";
       const measured = row.p50Ms !== null && row.p50Ms !== undefined && (row.requests > 0 || row.row === "first-pdf");
       lines.push(
-        `| ${row.label}${failed} | ${fixed(row.requestsPerSecond, 0)} | ${row.requestsPerSecond ? fixed(row.requestsPerSecond / limit.requestsPerSecond) : "–"} | ${measured ? fixed(row.p50Ms, row.row === "first-pdf" ? 0 : 0) : "–"} | ${measured ? fixed(row.p50Ms / Math.max(limit.p50Ms, 0.01), 1) : "–"} | ${row.p99Ms ? fixed(row.p99Ms, 0) : "–"} | ${row.p99Ms ? fixed(row.p99Ms / Math.max(limit.p99Ms, 0.01), 1) : "–"} | ${row.roundTrips ?? "–"} | ${fixed(row.serverMs, 1)} | ${js} |`,
+        `| ${row.label}${failed} | ${fixed(row.requestsPerSecond, 0)} | ${row.requestsPerSecond ? fixed(row.requestsPerSecond / limit.requestsPerSecond) : "–"} | ${measured ? fixed(row.p50Ms, row.row === "first-pdf" ? 0 : 0) : "–"} | ${measured ? fixed(row.p50Ms / Math.max(limit.p50Ms, 0.01), 1) : "–"} | ${row.p99Ms ? fixed(row.p99Ms, 0) : "–"} | ${row.p99Ms ? fixed(row.p99Ms / Math.max(limit.p99Ms, 0.01), 1) : "–"} | ${row.roundTrips ?? "–"} | ${row.coldRoundTrips ?? "–"} | ${fixed(row.serverMs, 1)} | ${js} |`,
       );
     }
     lines.push("");
