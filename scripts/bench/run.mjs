@@ -407,6 +407,8 @@ async function benchDataset(dataset) {
 
     const ROWS = [
       { key: "static", label: "Static file (/robots.txt): the limit", url: "/robots.txt" },
+      // Not a budget row: the least any dynamic answer of this server costs (the proxy, one query, no page).
+      { key: "health", label: "Health check (/health): the framework's floor", url: "/health" },
       { key: "overview", label: "Overview, clerk (published update)", url: "/" },
       { key: "timeline", label: "Timeline, clerk", url: "/timeline" },
       { key: "product", label: "Product page, clerk", url: `/products/${product}` },
