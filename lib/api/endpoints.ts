@@ -83,7 +83,8 @@ export const ENDPOINTS: readonly Endpoint[] = [
     permission: "read:published",
     tag: "Updates",
     summary: "Read an update's snapshot",
-    description: "A published update's snapshot, exactly as frozen. For editors and administrators the draft's slug gives the preview: the draft exactly as it would publish today. For viewers a draft does not exist (404).",
+    description:
+      "A published update's snapshot, exactly as frozen. For editors and administrators the draft's slug gives the preview: the draft exactly as it would publish today, with its `roadmapHash` to publish with. For viewers a draft does not exist (404).",
     success: { status: 200, description: "The snapshot", shape: "Snapshot" },
   },
   {
@@ -113,7 +114,8 @@ export const ENDPOINTS: readonly Endpoint[] = [
     permission: "publish:update",
     tag: "Updates",
     summary: "Publish the draft update",
-    description: "Freezes the whole roadmap into the update's snapshot, in one transaction with its audit event. A published update is never edited: a correction is a new update.",
+    description:
+      "Freezes the whole roadmap into the update's snapshot, in one transaction with its audit event. A published update is never edited: a correction is a new update. Give `roadmapHash` from the preview you checked (GET /api/v1/updates/{slug}) and a roadmap changed since is refused (409, with the draft as `current` and the `roadmapHash` now) rather than published unseen.",
     body: s.publishBody,
     versioned: true,
     success: { status: 200, description: "The published update", shape: "Update" },

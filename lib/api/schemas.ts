@@ -24,7 +24,16 @@ export const spanChangeBody = spanSchema.safeExtend({ version: versionSchema });
 export const dependencyChangeBody = dependencySchema.safeExtend({ version: versionSchema });
 export const factorChangeBody = factorSchema.safeExtend({ version: versionSchema });
 export const updateChangeBody = changeUpdateSchema.safeExtend({ version: versionSchema });
-export const publishBody = z.object({ version: versionSchema }).strict();
+export const publishBody = z
+  .object({
+    version: versionSchema,
+    roadmapHash: z
+      .string({ error: "Give the roadmapHash of the preview you read" })
+      .regex(/^[0-9a-f]{64}$/, { error: "Give the roadmapHash of the preview you read (64 hexadecimal digits)" })
+      .optional()
+      .describe("The roadmapHash of the draft's preview you checked (GET /api/v1/updates/{slug}). If the roadmap has changed since, nothing is published: 409."),
+  })
+  .strict();
 
 /** The go-live set is versioned by a fingerprint of its content (see lib/editing/rollout.ts), read from GET …/rollout. */
 export const goLivesBody = goLivesSchema.safeExtend({
