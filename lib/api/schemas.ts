@@ -47,23 +47,30 @@ function wholeNumber(message: string) {
   return z.string({ error: message }).regex(/^\d{1,9}$/, { error: message }).transform(Number);
 }
 
-export const versionQuery = z.object({
-  version: wholeNumber("Give the version you read, as ?version=N").pipe(versionSchema),
-});
+/** Query schemas are strict, as bodies are: an unknown (or mistyped) parameter is a 422 naming it, never ignored. */
+export const versionQuery = z
+  .object({
+    version: wholeNumber("Give the version you read, as ?version=N").pipe(versionSchema),
+  })
+  .strict();
 
 export const MAX_PER_PAGE = 100;
-export const pageQuery = z.object({
-  page: wholeNumber("The page must be a whole number from 1").pipe(z.number().int().min(1, { error: "The page must be a whole number from 1" })).optional(),
-  perPage: wholeNumber(`perPage must be a whole number from 1 to ${MAX_PER_PAGE}`)
-    .pipe(z.number().int().min(1).max(MAX_PER_PAGE, { error: `perPage must be a whole number from 1 to ${MAX_PER_PAGE}` }))
-    .optional(),
-});
+export const pageQuery = z
+  .object({
+    page: wholeNumber("The page must be a whole number from 1").pipe(z.number().int().min(1, { error: "The page must be a whole number from 1" })).optional(),
+    perPage: wholeNumber(`perPage must be a whole number from 1 to ${MAX_PER_PAGE}`)
+      .pipe(z.number().int().min(1).max(MAX_PER_PAGE, { error: `perPage must be a whole number from 1 to ${MAX_PER_PAGE}` }))
+      .optional(),
+  })
+  .strict();
 
 const updateSlugParam = (label: string) =>
   z.string({ error: `Give the ${label} update, for example 2021-q4` }).regex(/^\d{4}-q[1-4]$/, { error: `Give the ${label} update as a slug, for example 2021-q4` });
 
-export const compareQuery = z.object({ from: updateSlugParam("earlier"), to: updateSlugParam("later") });
+export const compareQuery = z.object({ from: updateSlugParam("earlier"), to: updateSlugParam("later") }).strict();
 
-export const roadmapQuery = z.object({
-  view: z.enum(["published"], { error: 'The only view is "published"' }).optional(),
-});
+export const roadmapQuery = z
+  .object({
+    view: z.enum(["published"], { error: 'The only view is "published"' }).optional(),
+  })
+  .strict();
