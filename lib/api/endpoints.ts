@@ -168,7 +168,8 @@ export const ENDPOINTS: readonly Endpoint[] = [
     permission: "read:draft",
     tag: "Rollout",
     summary: "Read a product's rollout records",
-    description: "Observations and targets with their versions, each force's go-live date, and the fingerprint of the go-live dates (give it back to PUT …/rollout/go-lives).",
+    description:
+      "Observations and targets with their versions, each force's go-live date, and the fingerprint of the go-live dates (give it back to PUT …/rollout/go-lives). Whole, not a page at a time: a product's rollout is one record set of bounded size (at most one go-live per police force; a dated figure or two a month), read and fingerprinted together, as in the roadmap and its snapshots.",
     success: { status: 200, description: "The rollout records", shape: "Rollout" },
   },
   {
