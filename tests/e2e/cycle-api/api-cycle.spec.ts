@@ -51,6 +51,12 @@ test("a script runs the quarter with an editor's token; a clerk's token cannot w
   expect(refusedFile.status()).toBe(401);
   expect(refusedFile.headers()["content-type"]).toContain("application/problem+json");
   await forged.dispose();
+  // The token opens the files and the API only: a page still needs a session.
+  for (const path of ["/updates/2021-q4", "/draft", "/updates/2021-q4/print"]) {
+    const pageByToken = await api.get(path, { maxRedirects: 0 });
+    expect(pageByToken.status(), path).toBe(303);
+    expect(pageByToken.headers().location, path).toContain("/sign-in");
+  }
 
   const openapi = await (await api.get("/api/v1/openapi.json")).json();
   expect(openapi.openapi).toMatch(/^3\./);
