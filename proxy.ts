@@ -1,7 +1,8 @@
 /**
  * The request pipeline, in order: security headers (with a fresh CSP nonce), cross-site refusal
  * for anything that writes, then sign-in: every page needs a session except /health, the sign-in
- * page, static files and /api calls carrying an API token (their route handler checks the token).
+ * page, static files, and /api calls and published-update exports carrying an API token (their route
+ * handler checks the token).
  * This is the first gate only: each page, route handler and server action checks the user and
  * permission again on the server (lib/auth/checkpoint.ts).
  */
@@ -14,6 +15,12 @@ import { sessionUser } from "@/lib/auth/current-user";
 import { oidcEnabled } from "@/lib/env";
 
 const PUBLIC_PATHS = [/^\/health$/, /^\/sign-in$/];
+/**
+ * Where a script's personal API token is accepted instead of a session: the JSON API, and the files of a
+ * published update (PDF, JSON, milestones CSV, comparison CSV). Their route handlers check the token
+ * (lib/api/handler.ts, lib/auth/checkpoint.ts authorizeRequestOrToken) and answer 401 themselves.
+ */
+const TOKEN_PATHS = [/^\/api\//, /^\/updates\/[^/]+\/(pdf|json|milestones-csv)$/, /^\/updates\/compare\/csv$/];
 /** next-auth's endpoints that single sign-on needs; none of them exist when it is off. */
 const SSO_PATHS = /^\/api\/auth\/(signin\/oidc|callback\/oidc|csrf|error|signin)$/;
 
@@ -81,8 +88,8 @@ export async function proxy(request: NextRequest) {
     return withSecurityHeaders(NextResponse.next(), csp);
   }
 
-  // A script's API token is checked by the route handler (lib/api/handler.ts), which answers 401 itself.
-  const bearerApiCall = pathname.startsWith("/api/") && /^Bearer\s+\S/i.test(request.headers.get("authorization") ?? "");
+  // A script's API token is checked by the route handler, which answers 401 itself.
+  const bearerApiCall = TOKEN_PATHS.some((p) => p.test(pathname)) && /^Bearer\s+\S/i.test(request.headers.get("authorization") ?? "");
   const isPublic =
     bearerApiCall ||
     PUBLIC_PATHS.some((p) => p.test(pathname)) ||

@@ -83,7 +83,8 @@ export const ENDPOINTS: readonly Endpoint[] = [
     permission: "read:published",
     tag: "Updates",
     summary: "Read an update's snapshot",
-    description: "A published update's snapshot, exactly as frozen. For editors and administrators the draft's slug gives the preview: the draft exactly as it would publish today. For viewers a draft does not exist (404).",
+    description:
+      "A published update's snapshot, exactly as frozen. For editors and administrators the draft's slug gives the preview: the draft exactly as it would publish today, with its `roadmapHash` to publish with. For viewers a draft does not exist (404).",
     success: { status: 200, description: "The snapshot", shape: "Snapshot" },
   },
   {
@@ -113,7 +114,8 @@ export const ENDPOINTS: readonly Endpoint[] = [
     permission: "publish:update",
     tag: "Updates",
     summary: "Publish the draft update",
-    description: "Freezes the whole roadmap into the update's snapshot, in one transaction with its audit event. A published update is never edited: a correction is a new update.",
+    description:
+      "Freezes the whole roadmap into the update's snapshot, in one transaction with its audit event. A published update is never edited: a correction is a new update. Give `roadmapHash` from the preview you checked (GET /api/v1/updates/{slug}) and a roadmap changed since is refused (409, with the draft as `current` and the `roadmapHash` now) rather than published unseen.",
     body: s.publishBody,
     versioned: true,
     success: { status: 200, description: "The published update", shape: "Update" },
@@ -166,7 +168,8 @@ export const ENDPOINTS: readonly Endpoint[] = [
     permission: "read:draft",
     tag: "Rollout",
     summary: "Read a product's rollout records",
-    description: "Observations and targets with their versions, each force's go-live date, and the fingerprint of the go-live dates (give it back to PUT …/rollout/go-lives).",
+    description:
+      "Observations and targets with their versions, each force's go-live date, and the fingerprint of the go-live dates (give it back to PUT …/rollout/go-lives). Whole, not a page at a time: a product's rollout is one record set of bounded size (at most one go-live per police force; a dated figure or two a month), read and fingerprinted together, as in the roadmap and its snapshots.",
     success: { status: 200, description: "The rollout records", shape: "Rollout" },
   },
   {

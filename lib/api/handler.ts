@@ -14,6 +14,7 @@ import type { Db } from "@/lib/db/client";
 import { viewChange, type ChangeView } from "@/lib/editing/changes";
 import { viewGoLivesChange } from "@/lib/editing/rollout";
 import type { Outcome, RecordedChange } from "@/lib/editing/versioned";
+import { ENDPOINTS } from "./endpoints";
 import { userForToken } from "./tokens";
 
 /** Larger than any real change (1,000 go-live dates fit many times over), small enough to refuse abuse early. */
@@ -67,23 +68,47 @@ function pathOf(path: ReadonlyArray<PropertyKey>): string {
   return path.map(String).join(".");
 }
 
-/** zod's issues as field errors. An unknown field is named by its own path, so a client sees which one to drop. */
-export function fieldErrorsOf(error: z.ZodError): FieldError[] {
+/** zod's issues as field errors. An unknown field (or query parameter) is named by its own path, so a client sees which one to drop. */
+export function fieldErrorsOf(error: z.ZodError, noun: "field" | "query parameter" = "field"): FieldError[] {
   return error.issues.flatMap((issue): FieldError[] =>
     issue.code === "unrecognized_keys"
-      ? issue.keys.map((key) => ({ path: pathOf([...issue.path, key]), message: `Unknown field "${key}": remove it` }))
+      ? issue.keys.map((key) => ({ path: pathOf([...issue.path, key]), message: unknownMessage(noun, key) }))
       : [{ path: pathOf(issue.path), message: issue.message }],
   );
+}
+
+function unknownMessage(noun: string, key: string): string {
+  return `Unknown ${noun} "${key}": remove it`;
 }
 
 function invalid(errors: FieldError[], detail = "Some of what was sent is not valid: see errors for each field."): ApiProblem {
   return new ApiProblem(422, "Invalid request", detail, { errors });
 }
 
-function parseWith<S extends z.ZodType>(schema: S, value: unknown): z.output<S> {
+function parseWith<S extends z.ZodType>(schema: S, value: unknown, noun: "field" | "query parameter" = "field"): z.output<S> {
   const parsed = schema.safeParse(value);
-  if (!parsed.success) throw invalid(fieldErrorsOf(parsed.error));
+  if (!parsed.success) throw invalid(fieldErrorsOf(parsed.error, noun));
   return parsed.data;
+}
+
+/** `/api/v1/products/{slug}` as a pattern matching the addresses it names. */
+function addressPattern(path: string): RegExp {
+  return new RegExp(`^${path.replace(/[.*+?^$()|[\]\\]/g, "\\$&").replace(/\{[^}]+\}/g, "[^/]+")}$`);
+}
+
+const ADDRESSES = ENDPOINTS.map((endpoint) => ({ endpoint, pattern: addressPattern(endpoint.path) }));
+
+/**
+ * The query parameters of a request to an endpoint that takes none (the endpoint table declares no query
+ * schema): each is unknown, refused as a declared schema's .strict() refuses an unknown one, so a client's
+ * mistyped parameter is never silently ignored.
+ */
+function undeclaredParameters(method: string, url: URL): FieldError[] {
+  const keys = [...new Set(url.searchParams.keys())];
+  if (keys.length === 0) return [];
+  const found = ADDRESSES.find(({ endpoint, pattern }) => endpoint.method === method && pattern.test(url.pathname));
+  if (!found || found.endpoint.query) return [];
+  return keys.map((key) => ({ path: key, message: unknownMessage("query parameter", key) }));
 }
 
 async function readJson(request: Request): Promise<unknown> {
@@ -200,6 +225,8 @@ export async function handleApi<P>(permission: Permission, run: ApiRun<P>, call:
     const { user } = auth;
     if (!can(user.role, permission)) return problemResponse(403, "Forbidden", "You do not have permission to do this.");
     const url = new URL(request.url);
+    const undeclared = undeclaredParameters(request.method, url);
+    if (undeclared.length) throw invalid(undeclared, "This endpoint takes no query parameters: see errors.");
     const result = await run({
       request,
       url,
@@ -208,7 +235,7 @@ export async function handleApi<P>(permission: Permission, run: ApiRun<P>, call:
       actor: { userId: user.id, label: user.email, sourceAddress: sourceAddress(request) },
       params,
       body: async (schema) => parseWith(schema, await readJson(request)),
-      query: (schema) => parseWith(schema, Object.fromEntries(url.searchParams)),
+      query: (schema) => parseWith(schema, Object.fromEntries(url.searchParams), "query parameter"),
     });
     return result instanceof Response ? result : json(result);
   } catch (error) {

@@ -36,11 +36,16 @@ const SHAPES: Record<ResponseShape, Json> = {
     { items: { type: "array", items: ref("UpdateSummary") }, page: { type: "integer", minimum: 1 }, perPage: { type: "integer", minimum: 1, maximum: 100 }, total: { type: "integer", minimum: 0 } },
     ["items", "page", "perPage", "total"],
   ),
-  Snapshot: object("A snapshot: the update as published (or, for the draft's preview, as it would publish) and the whole roadmap", { formatVersion: { const: 1 }, update: ref("UpdateSummary"), roadmap: ref("Roadmap") }, [
-    "formatVersion",
-    "update",
-    "roadmap",
-  ]),
+  Snapshot: object(
+    "A snapshot: the update as published (or, for the draft's preview, as it would publish) and the whole roadmap",
+    {
+      formatVersion: { const: 1 },
+      update: ref("UpdateSummary"),
+      roadmap: ref("Roadmap"),
+      roadmapHash: { type: "string", pattern: "^[0-9a-f]{64}$", description: "The draft's preview only: the fingerprint of this roadmap, to give back when publishing" },
+    },
+    ["formatVersion", "update", "roadmap"],
+  ),
   ComparisonResult: object(
     "What changed from one published update to another",
     {

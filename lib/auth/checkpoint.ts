@@ -1,9 +1,11 @@
 /**
  * The one authorisation checkpoint. Pages and server actions call `requirePermission`; route
- * handlers call `authorizeRequest`. Both read the user from the database and check the permission
+ * handlers call `authorizeRequest` (or, for the exports a script may fetch, `authorizeRequestOrToken`). Both read the user from the database and check the permission
  * table; pages hide buttons, but this is what refuses.
  */
 import { headers } from "next/headers";
+import { authenticate } from "@/lib/api/handler";
+import { getDb } from "@/lib/db";
 import { forbidden, redirect } from "next/navigation";
 import { currentUser, type SessionUser } from "./current-user";
 import { can, type Permission } from "./permissions";
@@ -39,6 +41,20 @@ export async function authorizeRequest(permission: Permission): Promise<{ user: 
   if (!user) return { response: problem(401, "Sign in required", "Sign in, then try again.") };
   if (!can(user.role, permission)) return { response: problem(403, "Forbidden", "You do not have permission to do this.") };
   return { user };
+}
+
+/**
+ * For the exports of a published update (PDF, JSON, CSV): a script's personal API token
+ * (`Authorization: Bearer`, checked exactly as the JSON API checks it: a bad token is refused even beside
+ * a good cookie) or else the session, then the permission. The proxy lets a bearer request through to
+ * these routes only (proxy.ts TOKEN_PATHS), so this is where the token is checked.
+ */
+export async function authorizeRequestOrToken(permission: Permission, request: Request): Promise<{ user: SessionUser } | { response: Response }> {
+  if (request.headers.get("authorization") === null) return authorizeRequest(permission);
+  const auth = await authenticate(await getDb(), request, async () => null);
+  if ("response" in auth) return auth;
+  if (!can(auth.user.role, permission)) return { response: problem(403, "Forbidden", "You do not have permission to do this.") };
+  return auth;
 }
 
 export function problem(status: number, title: string, detail: string): Response {

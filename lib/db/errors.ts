@@ -6,3 +6,15 @@ export function violatesUnique(error: unknown, index: string): boolean {
   }
   return false;
 }
+
+/**
+ * Whether the database gave up a transaction because another one changed what it read (REPEATABLE READ's
+ * serialization failure, or a deadlock): repeating the whole transaction is the remedy.
+ */
+export function mustRetry(error: unknown): boolean {
+  for (let e: unknown = error; e instanceof Error; e = e.cause) {
+    const { code } = e as { code?: unknown };
+    if (code === "40001" || code === "40P01") return true;
+  }
+  return false;
+}

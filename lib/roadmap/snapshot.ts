@@ -8,7 +8,7 @@ import * as t from "@/lib/db/schema";
 import { recordAudit, type Actor } from "@/lib/audit/record";
 import { loadRoadmap, toUpdateSummary } from "./load";
 import { cachedExport, cachedSnapshot, cachedSnapshotIds, keepExport, keepSnapshot, type StoredExport } from "./snapshot-cache";
-import type { SnapshotContent, UpdateSummary } from "./types";
+import type { Roadmap, SnapshotContent, UpdateSummary } from "./types";
 
 /** JSON with object keys sorted, so equal content always gives equal text and an equal hash. */
 export function canonicalJson(value: unknown): string {
@@ -24,13 +24,37 @@ export function contentHash(content: SnapshotContent): string {
 }
 
 /**
+ * The fingerprint of a roadmap as a preview shows it (SHA-256 of its canonical JSON): the publish
+ * confirmation carries it, so what is published is what the editor saw, or nothing.
+ */
+export function roadmapHash(roadmap: Roadmap): string {
+  return createHash("sha256").update(canonicalJson(roadmap)).digest("hex");
+}
+
+/** Thrown inside the publish transaction when the roadmap is no longer the one previewed: everything rolls back. */
+export class RoadmapChanged extends Error {
+  constructor(readonly roadmapHash: string) {
+    super("The roadmap changed after it was previewed");
+  }
+}
+
+/**
  * Publishes a draft update: milestones without a baseline take their current forecast as baseline,
  * the roadmap is frozen into a snapshot, the update is marked published, and an audit event is written.
- * Call it inside a transaction: either all of that happens or none of it.
+ * Call it inside a transaction: either all of that happens or none of it. With `expectedRoadmapHash` (what
+ * the editor previewed), a roadmap that has changed since throws RoadmapChanged before anything is kept.
  */
 export async function publishUpdate(
   tx: Db,
-  input: { programmeSlug: string; updateSlug: string; publishedOn: string; publishedAt: Date; publishedByName: string; actor: Actor },
+  input: {
+    programmeSlug: string;
+    updateSlug: string;
+    publishedOn: string;
+    publishedAt: Date;
+    publishedByName: string;
+    actor: Actor;
+    expectedRoadmapHash?: string;
+  },
 ): Promise<SnapshotContent> {
   const [row] = await tx
     .select({ update: t.quarterlyUpdates, programmeId: t.programmes.id })
@@ -49,6 +73,11 @@ export async function publishUpdate(
 
   const roadmap = await loadRoadmap(tx, input.programmeSlug);
   if (!roadmap) throw new Error(`No programme ${input.programmeSlug}`);
+  // Compared after the baselines are set, as the preview shows them (lib/updates/workflow.ts draftPreview).
+  if (input.expectedRoadmapHash !== undefined) {
+    const found = roadmapHash(roadmap);
+    if (found !== input.expectedRoadmapHash) throw new RoadmapChanged(found);
+  }
   const update: UpdateSummary = {
     ...toUpdateSummary(row.update),
     state: "published",

@@ -8,14 +8,14 @@
 import { and, asc, desc, eq, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "@/lib/db/client";
-import { violatesUnique } from "@/lib/db/errors";
+import { mustRetry, violatesUnique } from "@/lib/db/errors";
 import * as t from "@/lib/db/schema";
 import type { Actor } from "@/lib/audit/record";
 import { todayInLondon } from "@/lib/dates/period";
 import { changesSince, createAudited, RuleBroken, saveVersioned, type Outcome, type RecordedChange } from "@/lib/editing/versioned";
 import { loadRoadmap, toUpdateSummary } from "@/lib/roadmap/load";
 import { PROGRAMME_SLUG } from "@/lib/roadmap/published";
-import { publishUpdate } from "@/lib/roadmap/snapshot";
+import { publishUpdate, RoadmapChanged, roadmapHash } from "@/lib/roadmap/snapshot";
 import type { SnapshotContent } from "@/lib/roadmap/types";
 
 const ENTITY = "quarterly_update";
@@ -261,9 +261,25 @@ async function updateChangesSince(db: Db, record: UpdateRecord, version: number)
 }
 
 /**
+ * What publishing can answer: as any versioned change, or that the roadmap is no longer the one the
+ * editor previewed (their `roadmapHash`), with the draft as it is and the roadmap's fingerprint now.
+ */
+export type PublishOutcome = Outcome<UpdateRecord> | { kind: "roadmap-changed"; current: UpdateRecord; roadmapHash: string };
+
+/** How many times a publish the database gave up (another transaction changed what it read) is repeated. */
+const PUBLISH_ATTEMPTS = 3;
+
+/**
  * Publishes the draft update `slug` at `version`: in one transaction the update row is locked, its version
  * and state checked, and publishUpdate sets missing baselines, writes the snapshot, marks it published and
  * records the audit event. Any failure rolls all of it back: no snapshot, no event, still a draft.
+ *
+ * The version covers the update's title and covering text; `roadmapHash` (what the confirmation showed,
+ * see previewRoadmapHash) covers the roadmap itself, so an edit made after the editor opened the preview
+ * is refused rather than published unseen. The transaction is REPEATABLE READ: the roadmap frozen is one
+ * consistent state, not products read before an edit and milestones after it. If another transaction
+ * changes a row this one then writes or locks, the database refuses it and the whole publish is repeated
+ * (seeing the newer state, so a stale version or fingerprint is then refused).
  */
 export async function publishDraftUpdate(
   db: Db,
@@ -271,45 +287,78 @@ export async function publishDraftUpdate(
   version: number,
   actor: Actor,
   publishedByName: string,
-  now: Date = new Date(),
-): Promise<Outcome<UpdateRecord>> {
+  options: { now?: Date; roadmapHash?: string } = {},
+): Promise<PublishOutcome> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await publishOnce(db, slug, version, actor, publishedByName, options.now ?? new Date(), options.roadmapHash);
+    } catch (error) {
+      if (!mustRetry(error) || attempt >= PUBLISH_ATTEMPTS) throw error;
+    }
+  }
+}
+
+async function publishOnce(db: Db, slug: string, version: number, actor: Actor, publishedByName: string, now: Date, expectedRoadmapHash: string | undefined): Promise<PublishOutcome> {
   try {
-    return await db.transaction(async (tx): Promise<Outcome<UpdateRecord>> => {
-      const current = await readRow(tx, slug, true);
-      if (!current) {
-        // Discarded since it was read? Then say so, as a conflict with no current record.
-        const found = await tx
-          .select()
-          .from(t.auditEvents)
-          .where(and(eq(t.auditEvents.entityType, ENTITY), eq(t.auditEvents.action, "update.discarded"), sql`${t.auditEvents.before} ->> 'slug' = ${slug}`))
-          .orderBy(desc(t.auditEvents.id))
-          .limit(1);
-        const discarded = found[0];
-        if (!discarded || ((discarded.before as { version?: number } | null)?.version ?? 0) < version) return { kind: "not-found" };
-        return {
-          kind: "conflict",
-          current: null,
-          changes: [{ actorLabel: discarded.actorLabel, occurredAt: discarded.occurredAt.toISOString(), action: discarded.action, before: discarded.before as Record<string, unknown>, after: null }],
-        };
-      }
-      if (current.version !== version) return { kind: "conflict", current, changes: await updateChangesSince(tx, current, version) };
-      if (current.state !== "draft") throw new RuleBroken({ form: `The ${quarterName(current)} update is already published` });
-      const name = publishedByName.trim();
-      if (!name) throw new RuleBroken({ publishedByName: "Give the name of the person publishing the update" });
-      await publishUpdate(tx, {
-        programmeSlug: PROGRAMME_SLUG,
-        updateSlug: slug,
-        publishedOn: todayInLondon(now),
-        publishedAt: now,
-        publishedByName: name,
-        actor,
-      });
-      return { kind: "saved", record: (await readRow(tx, slug, false))! };
-    });
+    return await db.transaction(
+      async (tx): Promise<PublishOutcome> => {
+        const current = await readRow(tx, slug, true);
+        if (!current) {
+          // Discarded since it was read? Then say so, as a conflict with no current record.
+          const found = await tx
+            .select()
+            .from(t.auditEvents)
+            .where(and(eq(t.auditEvents.entityType, ENTITY), eq(t.auditEvents.action, "update.discarded"), sql`${t.auditEvents.before} ->> 'slug' = ${slug}`))
+            .orderBy(desc(t.auditEvents.id))
+            .limit(1);
+          const discarded = found[0];
+          if (!discarded || ((discarded.before as { version?: number } | null)?.version ?? 0) < version) return { kind: "not-found" };
+          return {
+            kind: "conflict",
+            current: null,
+            changes: [{ actorLabel: discarded.actorLabel, occurredAt: discarded.occurredAt.toISOString(), action: discarded.action, before: discarded.before as Record<string, unknown>, after: null }],
+          };
+        }
+        if (current.version !== version) return { kind: "conflict", current, changes: await updateChangesSince(tx, current, version) };
+        if (current.state !== "draft") throw new RuleBroken({ form: `The ${quarterName(current)} update is already published` });
+        const name = publishedByName.trim();
+        if (!name) throw new RuleBroken({ publishedByName: "Give the name of the person publishing the update" });
+        try {
+          await publishUpdate(tx, {
+            programmeSlug: PROGRAMME_SLUG,
+            updateSlug: slug,
+            publishedOn: todayInLondon(now),
+            publishedAt: now,
+            publishedByName: name,
+            actor,
+            expectedRoadmapHash,
+          });
+        } catch (error) {
+          // Thrown on: the baselines publishUpdate set are rolled back with the rest.
+          if (error instanceof RoadmapChanged) throw new RefusedAsChanged({ kind: "roadmap-changed", current, roadmapHash: error.roadmapHash });
+          throw error;
+        }
+        return { kind: "saved", record: (await readRow(tx, slug, false))! };
+      },
+      { isolationLevel: "repeatable read" },
+    );
   } catch (error) {
     if (error instanceof RuleBroken) return { kind: "invalid", errors: error.errors };
+    if (error instanceof RefusedAsChanged) return error.outcome;
     throw error;
   }
+}
+
+/** Carries the refusal out of the transaction, which it rolls back. */
+class RefusedAsChanged extends Error {
+  constructor(readonly outcome: Extract<PublishOutcome, { kind: "roadmap-changed" }>) {
+    super("The roadmap changed after it was previewed");
+  }
+}
+
+/** The fingerprint of the roadmap a preview shows: give it back when publishing (see publishDraftUpdate). */
+export function previewRoadmapHash(preview: SnapshotContent): string {
+  return roadmapHash(preview.roadmap);
 }
 
 /**

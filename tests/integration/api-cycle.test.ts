@@ -71,6 +71,10 @@ describe("a quarter through the API", () => {
     });
     expect(phase.status, JSON.stringify(phase.json)).toBe(200);
 
+    // The script checks the preview before the last change: the fingerprint it gives back no longer holds after it.
+    const previewed = await send(updateRoute.GET, "GET", "/api/v1/updates/2022-q1", { slug: "2022-q1" });
+    expect(previewed.json.roadmapHash).toMatch(/^[0-9a-f]{64}$/);
+
     // Photographs at the Roadside: live in 38 forces.
     const observed = await send(observationsRoute.POST, "POST", "/api/v1/products/photographs-at-the-roadside/rollout/observations", { slug: "photographs-at-the-roadside" }, {
       observedOn: "2021-12-31", forcesLive: 38, nationsCovered: ["England", "Wales", "Scotland", "Northern Ireland"],
@@ -79,7 +83,16 @@ describe("a quarter through the API", () => {
 
     const list = await send(updatesRoute.GET, "GET", "/api/v1/updates", {});
     const draftItem = list.json.items.find((u: { slug: string }) => u.slug === "2022-q1");
-    const published = await send(publishRoute.POST, "POST", "/api/v1/updates/2022-q1/publish", { slug: "2022-q1" }, { version: draftItem.version });
+    const stale = await send(publishRoute.POST, "POST", "/api/v1/updates/2022-q1/publish", { slug: "2022-q1" }, { version: draftItem.version, roadmapHash: previewed.json.roadmapHash });
+    expect(stale.status, JSON.stringify(stale.json)).toBe(409);
+    expect(stale.json.detail).toContain("the roadmap has changed since the preview you read");
+    expect(stale.json.current).toMatchObject({ slug: "2022-q1", state: "draft", version: draftItem.version });
+    expect(stale.json.roadmapHash).not.toBe(previewed.json.roadmapHash);
+    expect((await send(updatesRoute.GET, "GET", "/api/v1/updates", {})).json.items[0]).toMatchObject({ slug: "2022-q1", state: "draft" });
+
+    const checked = await send(updateRoute.GET, "GET", "/api/v1/updates/2022-q1", { slug: "2022-q1" });
+    expect(checked.json.roadmapHash).toBe(stale.json.roadmapHash);
+    const published = await send(publishRoute.POST, "POST", "/api/v1/updates/2022-q1/publish", { slug: "2022-q1" }, { version: draftItem.version, roadmapHash: checked.json.roadmapHash });
     expect(published.status, JSON.stringify(published.json)).toBe(200);
 
     const compared = await send(compareRoute.GET, "GET", "/api/v1/compare?from=2021-q4&to=2022-q1", {});

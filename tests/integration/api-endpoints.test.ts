@@ -125,6 +125,7 @@ function badInput(): Record<string, { params: Record<string, string>; cases: Bad
     { name: "missing version", query: "", status: 422, paths: ["version"] },
     { name: "version not a number", query: "?version=abc", status: 422, paths: ["version"] },
     { name: "version zero", query: "?version=0", status: 422, paths: ["version"] },
+    { name: "unknown query parameter", query: "?version=1&force=true", status: 422, paths: ["force"] },
   ];
   const bodyCases = (valid: Record<string, unknown>, wrong: { body: unknown; paths: string[] }, tooLong: { body: unknown; paths: string[] } | null, missing: string[]): BadCase[] => [
     { name: "malformed JSON", raw: '{"title": ', status: 400 },
@@ -159,7 +160,10 @@ function badInput(): Record<string, { params: Record<string, string>; cases: Bad
     "DELETE /api/v1/updates/{slug}": { params: { slug: "2022-q1" }, cases: versionCases() },
     "POST /api/v1/updates/{slug}/publish": {
       params: { slug: "2022-q1" },
-      cases: bodyCases({ version: 1 }, { body: { version: "one" }, paths: ["version"] }, null, ["version"]),
+      cases: [
+        ...bodyCases({ version: 1 }, { body: { version: "one", roadmapHash: 7 }, paths: ["version", "roadmapHash"] }, null, ["version"]),
+        { name: "roadmapHash not a fingerprint", body: { version: 1, roadmapHash: "abc" }, status: 422, paths: ["roadmapHash"] },
+      ],
     },
     "POST /api/v1/products": {
       params: {},
@@ -317,6 +321,7 @@ function badInput(): Record<string, { params: Record<string, string>; cases: Bad
         { name: "page not a number", query: "?page=first", status: 422, paths: ["page"] },
         { name: "perPage over 100", query: "?perPage=101", status: 422, paths: ["perPage"] },
         { name: "page zero", query: "?page=0", status: 422, paths: ["page"] },
+        { name: "unknown (mistyped) parameter", query: "?page=1&per_page=5", status: 422, paths: ["per_page"] },
       ],
     },
     "GET /api/v1/compare": {
@@ -324,9 +329,16 @@ function badInput(): Record<string, { params: Record<string, string>; cases: Bad
       cases: [
         { name: "missing both", query: "", status: 422, paths: ["from", "to"] },
         { name: "not update slugs", query: "?from=last&to=2021-q4", status: 422, paths: ["from"] },
+        { name: "unknown parameter", query: "?from=2021-q4&to=2022-q1&format=csv", status: 422, paths: ["format"] },
       ],
     },
-    "GET /api/v1/roadmap": { params: {}, cases: [{ name: "unknown view", query: "?view=draft", status: 422, paths: ["view"] }] },
+    "GET /api/v1/roadmap": {
+      params: {},
+      cases: [
+        { name: "unknown view", query: "?view=draft", status: 422, paths: ["view"] },
+        { name: "unknown (mistyped) parameter", query: "?veiw=published", status: 422, paths: ["veiw"] },
+      ],
+    },
   };
 }
 
@@ -371,6 +383,25 @@ describe("bad input", () => {
     expect(paths(renamed)).toEqual(["name"]);
     expect(await footprint()).toBe(before);
     expect(((await call("GET", "/api/v1/products/{slug}", { slug: "property" })).json as { name: string }).name).toBe("Property");
+  });
+
+  it("refuses query parameters sent to an endpoint that takes none, naming each, and writes nothing", async () => {
+    const before = await footprint();
+    const read = await call("GET", "/api/v1/products/{slug}", { slug: "property" }, { query: "?view=published&fields=name" });
+    expect(read.status).toBe(422);
+    expect(read.type).toBe("application/problem+json");
+    expect((read.json as { errors: unknown[] }).errors).toEqual([
+      { path: "view", message: 'Unknown query parameter "view": remove it' },
+      { path: "fields", message: 'Unknown query parameter "fields": remove it' },
+    ]);
+    const milestone = { title: "Dry run", forecast: { precision: "month", on: "2022-06-30" }, status: "on_track" };
+    const write = await call("POST", "/api/v1/products/{slug}/milestones", { slug: "property" }, { body: milestone, query: "?dryRun=true" });
+    expect(write.status).toBe(422);
+    expect(paths(write)).toEqual(["dryRun"]);
+    expect(await footprint()).toBe(before);
+    // Without them, the same requests are answered.
+    expect((await call("GET", "/api/v1/products/{slug}", { slug: "property" })).status).toBe(200);
+    expect((await call("GET", "/api/v1/openapi.json", {})).status).toBe(200);
   });
 
   it("answers 404 for an address that names nothing, and 403 for a viewer, writing nothing", async () => {

@@ -20,6 +20,7 @@ import {
   changeUpdateSchema,
   discardDraftUpdate,
   draftPreview,
+  previewRoadmapHash,
   publishDraftUpdate,
   readDraftUpdate,
   readUpdate,
@@ -174,6 +175,42 @@ describe("previewing and publishing", () => {
     expect(row?.baselineOn).toBeNull();
   });
 
+  it("refuses to publish a roadmap changed since the preview was read, writing nothing, and says what it is now", async () => {
+    const draft = (await readDraftUpdate(db))!;
+    const seen = previewRoadmapHash((await draftPreview(db))!);
+    // The fingerprint is of the roadmap alone: read twice with nothing changed, it is the same.
+    expect(previewRoadmapHash((await draftPreview(db))!)).toBe(seen);
+    const snapshotsBefore = await snapshotCount();
+    const allEvents = async () => (await queryRows<{ action: string; actor_label: string }>(db, sql`SELECT action, actor_label FROM audit_events ORDER BY id`));
+    const eventsBefore = (await allEvents()).length;
+
+    // Bob edits the roadmap after Alice opened the confirmation; her update row's version has not moved.
+    const added = await addMilestone(
+      db,
+      "vehicles",
+      milestoneSchema.parse({ title: "Options appraisal", forecast: { precision: "month", on: "2022-09-30" }, status: "not_started" }),
+      bob,
+    );
+    expect(added.kind).toBe("saved");
+    if (added.kind !== "saved") return;
+    expect((await readDraftUpdate(db))?.version).toBe(draft.version);
+
+    const refused = await publishDraftUpdate(db, draft.slug, draft.version, alice, "Alice Editor", { roadmapHash: seen });
+    const now = previewRoadmapHash((await draftPreview(db))!);
+    expect(now).not.toBe(seen);
+    expect(refused).toEqual({ kind: "roadmap-changed", current: draft, roadmapHash: now });
+
+    // Nothing written: no snapshot, no event, still a draft, and the baselines publishing sets rolled back.
+    expect(await snapshotCount()).toBe(snapshotsBefore);
+    const events = await allEvents();
+    expect(events).toHaveLength(eventsBefore + 1); // Bob's milestone only
+    expect(events.at(-1)).toEqual({ action: "milestone.added", actor_label: bob.label });
+    expect(await readUpdate(db, draft.slug)).toEqual(draft);
+    const [milestone] = await db.select().from(t.milestones).where(eq(t.milestones.id, added.record.id));
+    expect(milestone?.baselineOn).toBeNull();
+    expect((await readSnapshot(db, PROGRAMME_SLUG))?.content.update.slug).toBe("2021-q4");
+  });
+
   it("interrupted part way (the audit event refused), leaves no snapshot, no event, the draft as it was; then publishes", async () => {
     const draft = (await readDraftUpdate(db))!;
     const snapshotsBefore = await snapshotCount();
@@ -219,7 +256,7 @@ describe("previewing and publishing", () => {
     // Repeated with nothing in the way, it publishes; what it froze is what the preview showed.
     const now = new Date("2022-03-31T23:30:00Z");
     const preview = (await draftPreview(db, now))!;
-    const outcome = await publishDraftUpdate(db, draft.slug, draft.version, alice, "Alice Editor", now);
+    const outcome = await publishDraftUpdate(db, draft.slug, draft.version, alice, "Alice Editor", { now, roadmapHash: previewRoadmapHash(preview) });
     expect(outcome).toMatchObject({ kind: "saved", record: { slug: "2022-q1", state: "published", publishedOn: "2022-04-01", publishedByName: "Alice Editor" } });
 
     const snapshot = await readSnapshot(db, PROGRAMME_SLUG);
@@ -265,5 +302,23 @@ describe("previewing and publishing", () => {
     expect(await startUpdate(db, start(2022, 2), alice)).toMatchObject({ kind: "saved", record: { slug: "2022-q2", state: "draft" } });
     const roadmap = await loadRoadmap(db, PROGRAMME_SLUG);
     expect(roadmap).not.toBeNull();
+  });
+
+  it("two people publishing 2022 Q2 at the same moment: one publishes it, the other is told who did, and nothing fails", async () => {
+    const draft = (await readDraftUpdate(db))!;
+    const roadmapHash = previewRoadmapHash((await draftPreview(db))!);
+    // Both read the same snapshot of the database; the one that waits for the other's lock is refused by
+    // REPEATABLE READ, repeats, and then finds the update published.
+    const outcomes = await Promise.all([
+      publishDraftUpdate(db, draft.slug, draft.version, alice, "Alice Editor", { roadmapHash }),
+      publishDraftUpdate(db, draft.slug, draft.version, bob, "Bob Editor", { roadmapHash }),
+    ]);
+    expect(outcomes.map((o) => o.kind).sort()).toEqual(["conflict", "saved"]);
+    const refused = outcomes.find((o) => o.kind === "conflict");
+    const winner = outcomes.findIndex((o) => o.kind === "saved") === 0 ? alice : bob;
+    expect(refused).toMatchObject({ current: { slug: "2022-q2", state: "published" } });
+    if (refused?.kind === "conflict") expect(refused.changes.at(-1)).toMatchObject({ action: "update.published", actorLabel: winner.label });
+    const [row] = await queryRows<{ n: number }>(db, sql`SELECT count(*)::int AS n FROM snapshots s JOIN quarterly_updates u ON u.id = s.update_id WHERE u.slug = '2022-q2'`);
+    expect(row!.n).toBe(1);
   });
 });

@@ -74,12 +74,21 @@ export async function changeUpdateAction(_previous: FormState, form: FormData): 
   redirect("/draft?done=update-saved#quarterly-update");
 }
 
+/** The roadmap fingerprint the confirmation page showed (lib/updates/workflow.ts previewRoadmapHash). */
+function roadmapHashFrom(form: FormData): string | null {
+  const hash = form.get("roadmapHash");
+  return typeof hash === "string" && /^[0-9a-f]{64}$/.test(hash) ? hash : null;
+}
+
 export async function publishUpdateAction(form: FormData): Promise<void> {
   const { actor, name } = await publisher();
   const slug = slugFrom(form);
   const version = idFrom(form, "version");
+  const roadmapHash = roadmapHashFrom(form);
   if (slug === null || version === null) redirect("/draft/publish");
-  const outcome = await publishDraftUpdate(await getDb(), slug, version, actor, name);
+  // A confirmation without the fingerprint of what it showed cannot vouch for it: show it again.
+  if (roadmapHash === null) redirect("/draft/publish?stale=roadmap");
+  const outcome = await publishDraftUpdate(await getDb(), slug, version, actor, name, { roadmapHash });
   switch (outcome.kind) {
     case "saved":
       redirect(`/updates/${outcome.record.slug}?done=update-published`);
@@ -87,6 +96,8 @@ export async function publishUpdateAction(form: FormData): Promise<void> {
       // Changed since the page was opened: show it again, as it now is, before anyone publishes it.
       if (outcome.current?.state === "published") redirect(`/updates/${outcome.current.slug}`);
       redirect(outcome.current ? "/draft/publish?stale=1" : "/draft?done=update-already-discarded");
+    case "roadmap-changed":
+      redirect("/draft/publish?stale=roadmap");
     case "invalid":
     case "not-found":
       redirect("/draft#quarterly-update");

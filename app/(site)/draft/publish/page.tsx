@@ -9,7 +9,7 @@ import { requirePermission } from "@/lib/auth/checkpoint";
 import { getDb } from "@/lib/db";
 import { compareSnapshots, updateLabel } from "@/lib/roadmap/compare";
 import { latestSnapshot } from "@/lib/roadmap/published";
-import { draftPreview, quarterName, readDraftUpdate } from "@/lib/updates/workflow";
+import { draftPreview, previewRoadmapHash, quarterName, readDraftUpdate } from "@/lib/updates/workflow";
 import { publishUpdateAction } from "../actions";
 
 export const metadata: Metadata = { title: "Publish the update" };
@@ -19,7 +19,8 @@ type Props = { searchParams: Promise<{ stale?: string }> };
 export default async function PublishPage({ searchParams }: Props) {
   const user = await requirePermission("publish:update");
   const db = await getDb();
-  // The version is read before the preview: a change made in between makes the publish refused, never unseen.
+  // The form carries the update's version and the fingerprint of the roadmap shown below: a change to either
+  // after this page was made (even between these two reads) makes the publish refused, never unseen.
   const draft = await readDraftUpdate(db);
   const content = draft ? await draftPreview(db) : null;
   if (!draft || !content) {
@@ -38,7 +39,11 @@ export default async function PublishPage({ searchParams }: Props) {
     <>
       {stale ? (
         <div role="alert" className="mb-8 max-w-[45em] border-[5px] border-govuk-red p-4">
-          <p className="font-bold">Someone changed the draft update after you opened this page, so it was not published. Check it below before publishing it.</p>
+          <p className="font-bold">
+            {stale === "roadmap"
+              ? "The roadmap changed after you opened this page, so the update was not published. Check what changed below before publishing it."
+              : "Someone changed the draft update after you opened this page, so it was not published. Check it below before publishing it."}
+          </p>
         </div>
       ) : null}
       <p className="mb-4"><Link href="/draft#quarterly-update">Back to the working draft</Link></p>
@@ -65,6 +70,7 @@ export default async function PublishPage({ searchParams }: Props) {
       <form action={publishUpdateAction} className="mt-8">
         <input type="hidden" name="slug" value={draft.slug} />
         <input type="hidden" name="version" value={draft.version} />
+        <input type="hidden" name="roadmapHash" value={previewRoadmapHash(content)} />
         <Button>Publish {name}</Button>
         <Link href="/draft#quarterly-update" className="inline-block py-2 text-lg">Cancel</Link>
       </form>

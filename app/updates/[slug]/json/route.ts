@@ -1,12 +1,12 @@
-// GET /updates/<slug>/json — the published update's snapshot as canonical JSON, the same bytes every time. Needs: read:published.
-import { authorizeRequest, problem } from "@/lib/auth/checkpoint";
+// GET /updates/<slug>/json — the published update's snapshot as canonical JSON, the same bytes every time. Needs: read:published (session or API token).
+import { authorizeRequestOrToken, problem } from "@/lib/auth/checkpoint";
 import { exportFileStem, snapshotJson } from "@/lib/roadmap/exports";
 import { isUpdateSlug, PROGRAMME_SLUG, snapshotOf } from "@/lib/roadmap/published";
 
 export const dynamic = "force-dynamic";
 
-export async function GET(_request: Request, { params }: { params: Promise<{ slug: string }> }) {
-  const auth = await authorizeRequest("read:published");
+export async function GET(request: Request, { params }: { params: Promise<{ slug: string }> }) {
+  const auth = await authorizeRequestOrToken("read:published", request);
   if ("response" in auth) return auth.response;
   const { slug } = await params;
   // Published snapshots only: a draft's slug is as unknown here as a made-up one.

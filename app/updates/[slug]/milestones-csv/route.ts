@@ -1,12 +1,12 @@
-// GET /updates/<slug>/milestones-csv — every milestone of a published update as CSV (baseline, forecast, slippage, status), made from its snapshot. Needs: read:published.
-import { authorizeRequest, problem } from "@/lib/auth/checkpoint";
+// GET /updates/<slug>/milestones-csv — every milestone of a published update as CSV (baseline, forecast, slippage, status), made from its snapshot. Needs: read:published (session or API token).
+import { authorizeRequestOrToken, problem } from "@/lib/auth/checkpoint";
 import { exportFileStem, milestonesCsv } from "@/lib/roadmap/exports";
 import { isUpdateSlug, PROGRAMME_SLUG, snapshotOf } from "@/lib/roadmap/published";
 
 export const dynamic = "force-dynamic";
 
-export async function GET(_request: Request, { params }: { params: Promise<{ slug: string }> }) {
-  const auth = await authorizeRequest("read:published");
+export async function GET(request: Request, { params }: { params: Promise<{ slug: string }> }) {
+  const auth = await authorizeRequestOrToken("read:published", request);
   if ("response" in auth) return auth.response;
   const { slug } = await params;
   const snapshot = isUpdateSlug(slug) ? await snapshotOf(slug) : null;

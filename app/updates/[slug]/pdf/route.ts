@@ -1,5 +1,5 @@
-// GET /updates/<slug>/pdf[?quarters=calendar|financial] — the published update as an A4 PDF, made once per quarter style and kept. Needs: read:published.
-import { authorizeRequest } from "@/lib/auth/checkpoint";
+// GET /updates/<slug>/pdf[?quarters=calendar|financial] — the published update as an A4 PDF, made once per quarter style and kept. Needs: read:published (session or API token).
+import { authorizeRequestOrToken } from "@/lib/auth/checkpoint";
 import { parseQuarterStyle, quarterStyleOf } from "@/lib/auth/preferences";
 import { getDb } from "@/lib/db";
 import { env } from "@/lib/env";
@@ -15,7 +15,7 @@ function plainPage(status: number, title: string, message: string): Response {
 }
 
 export async function GET(request: Request, { params }: { params: Promise<{ slug: string }> }) {
-  const auth = await authorizeRequest("read:published");
+  const auth = await authorizeRequestOrToken("read:published", request);
   if ("response" in auth) return auth.response;
   const { slug } = await params;
   // An explicit ?quarters= wins (a link to one style); otherwise the reader's remembered choice.

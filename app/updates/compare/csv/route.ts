@@ -1,5 +1,5 @@
-// GET /updates/compare/csv?from=2021-q4&to=2022-q1 — what changed between two published updates, one row per change. Needs: read:published.
-import { authorizeRequest, problem } from "@/lib/auth/checkpoint";
+// GET /updates/compare/csv?from=2021-q4&to=2022-q1 — what changed between two published updates, one row per change. Needs: read:published (session or API token).
+import { authorizeRequestOrToken, problem } from "@/lib/auth/checkpoint";
 import { getDb } from "@/lib/db";
 import { loadComparison } from "@/lib/roadmap/compare";
 import { comparisonCsv, exportFileStem } from "@/lib/roadmap/exports";
@@ -8,7 +8,7 @@ import { PROGRAMME_SLUG } from "@/lib/roadmap/published";
 export const dynamic = "force-dynamic";
 
 export async function GET(request: Request) {
-  const auth = await authorizeRequest("read:published");
+  const auth = await authorizeRequestOrToken("read:published", request);
   if ("response" in auth) return auth.response;
   const query = new URL(request.url).searchParams;
   const from = query.get("from") ?? "";

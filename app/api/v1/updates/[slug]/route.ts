@@ -5,7 +5,7 @@ import { updateChangeBody, versionQuery } from "@/lib/api/schemas";
 import { can } from "@/lib/auth/permissions";
 import { isUpdateSlug, PROGRAMME_SLUG } from "@/lib/roadmap/published";
 import { readSnapshot } from "@/lib/roadmap/snapshot";
-import { changeDraftUpdate, discardDraftUpdate, draftPreview, readDraftUpdate } from "@/lib/updates/workflow";
+import { changeDraftUpdate, discardDraftUpdate, draftPreview, previewRoadmapHash, readDraftUpdate } from "@/lib/updates/workflow";
 
 export const dynamic = "force-dynamic";
 
@@ -17,7 +17,8 @@ export const GET = api<Params>("read:published", async ({ db, user, params }) =>
   if (snapshot) return snapshot.content;
   if (can(user.role, "read:draft") && (await readDraftUpdate(db))?.slug === params.slug) {
     const preview = await draftPreview(db);
-    if (preview) return preview;
+    // The fingerprint to publish with, so what is published is what this preview showed.
+    if (preview) return { ...preview, roadmapHash: previewRoadmapHash(preview) };
   }
   // For a viewer a draft's slug is the same 404 as a slug that names nothing.
   throw notFound("There is no published update with that name.");
