@@ -5,7 +5,7 @@
  *   1. vitest (unit + integration) with TZ=Europe/London
  *   2. vitest again with TZ=America/Los_Angeles: dates must not move with the server's zone
  *   3. the unit tests (`--project unit`) a third time with TZ=Australia/Sydney, far east of London, where
- *      midnight UTC is already the next day (the integration tests are left out to keep the run short)
+ *      London's evening is already the next day (the integration tests are left out to keep the run short)
  *   4. `next build` (skipped with SKIP_BUILD=1)
  *   5. Playwright browser tests (every tests/e2e spec, in folders too) against four servers, each on a fresh PostgreSQL
  *      database passed to the Playwright config (E2E_DATABASE_URL, E2E_CYCLE_BROWSER_DATABASE_URL,
