@@ -46,13 +46,20 @@ function serverCommand(server: (typeof SERVERS)[number]): string {
   return `npx tsx scripts/seed-synthetic.ts ${SCALE_SEED_ARGS.join(" ")} --pglite-dir "${pgliteDir(server.name)}" && node server.mjs`;
 }
 
+/**
+ * Each server runs far from London on purpose: dates must not move with the time zone. Most are west
+ * of it (America/Los_Angeles, where London's midnight is still the day before); the scale server, whose
+ * specs check the milestone due 31 March 2022, runs east of it (Australia/Sydney, where London's
+ * midnight is already the next day), so that date is checked on both sides.
+ */
+const SERVER_TZ: Record<string, string> = { scale: "Australia/Sydney" };
+
 function serverEnv(serverPort: number, databaseEnv: string, name: string): Record<string, string> {
   const env: Record<string, string> = {
     ...(process.env as Record<string, string>),
     PORT: String(serverPort),
     NEXT_TELEMETRY_DISABLED: "1",
-    // The server runs far from London on purpose: dates must not move with the time zone.
-    TZ: "America/Los_Angeles",
+    TZ: SERVER_TZ[name] ?? "America/Los_Angeles",
     NODE_ENV: "production",
     NEXTAUTH_URL: `http://127.0.0.1:${serverPort}`,
     NEXTAUTH_SECRET: process.env.E2E_AUTH_SECRET!,

@@ -4,13 +4,15 @@
  *
  *   1. vitest (unit + integration) with TZ=Europe/London
  *   2. vitest again with TZ=America/Los_Angeles: dates must not move with the server's zone
- *   3. `next build` (skipped with SKIP_BUILD=1)
- *   4. Playwright browser tests (every tests/e2e spec, in folders too) against four servers, each on a fresh PostgreSQL
+ *   3. the unit tests (`--project unit`) a third time with TZ=Australia/Sydney, far east of London, where
+ *      London's evening is already the next day (the integration tests are left out to keep the run short)
+ *   4. `next build` (skipped with SKIP_BUILD=1)
+ *   5. Playwright browser tests (every tests/e2e spec, in folders too) against four servers, each on a fresh PostgreSQL
  *      database passed to the Playwright config (E2E_DATABASE_URL, E2E_CYCLE_BROWSER_DATABASE_URL,
  *      E2E_CYCLE_API_DATABASE_URL, E2E_SCALE_DATABASE_URL) and dropped afterwards; the scale server's database
  *      is seeded here with the synthetic programme (scripts/seed-synthetic.ts) before Playwright starts
  *
- * `--unit` runs steps 1 and 2 only. Test databases are made on TEST_DATABASE_ADMIN_URL (default
+ * `--unit` runs steps 1 to 3 only. Test databases are made on TEST_DATABASE_ADMIN_URL (default
  * postgres://postgres@127.0.0.1:5432/postgres; see tests/setup/test-databases.mjs).
  * The last line printed is the total over all runs: "N passed, M failed" (", K skipped" if any).
  * A step that fails without a failed test to show for it (a build error, a crash) counts as one failure.
@@ -75,18 +77,20 @@ function record(step, code, counts) {
   return code === 0 && failed === 0;
 }
 
-async function vitest(tz) {
-  const slug = tz.toLowerCase().replace(/[^a-z0-9]+/g, "-");
+/** `project`: one vitest project only ("unit"), or every project when absent. */
+async function vitest(tz, project) {
+  const slug = `${tz}${project ? `-${project}` : ""}`.toLowerCase().replace(/[^a-z0-9]+/g, "-");
   const file = path.join(output, `vitest-${slug}.json`);
-  heading(`vitest, TZ=${tz}`);
-  const code = await run("npx", ["vitest", "run", "--reporter=default", "--reporter=json", `--outputFile=${file}`], { TZ: tz });
+  heading(`vitest${project ? ` (${project} tests)` : ""}, TZ=${tz}`);
+  const projectArgs = project ? ["--project", project] : [];
+  const code = await run("npx", ["vitest", "run", ...projectArgs, "--reporter=default", "--reporter=json", `--outputFile=${file}`], { TZ: tz });
   const report = readJson(file);
   const counts = report && {
     passed: report.numPassedTests ?? 0,
     failed: report.numFailedTests ?? 0,
     skipped: (report.numPendingTests ?? 0) + (report.numTodoTests ?? 0),
   };
-  return record(`vitest (TZ=${tz})`, code, counts);
+  return record(`vitest${project ? ` --project ${project}` : ""} (TZ=${tz})`, code, counts);
 }
 
 async function build() {
@@ -152,7 +156,7 @@ function summary() {
 async function main() {
   fs.rmSync(output, { recursive: true, force: true });
   fs.mkdirSync(output, { recursive: true });
-  const steps = [() => vitest("Europe/London"), () => vitest("America/Los_Angeles")];
+  const steps = [() => vitest("Europe/London"), () => vitest("America/Los_Angeles"), () => vitest("Australia/Sydney", "unit")];
   if (!unitOnly) steps.push(build, playwright);
   for (const step of steps) {
     const ok = await step();

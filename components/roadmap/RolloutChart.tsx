@@ -10,30 +10,7 @@ import {
   type IsoDate, type Period, type QuarterStyle,
 } from "@/lib/dates/period";
 import { NATIONS, type Rollout } from "@/lib/roadmap/types";
-import { rolloutFigures } from "@/lib/roadmap/view";
-
-type Point = { on: IsoDate; count: number };
-
-/** The count of forces live at each date it changed: from per-force go-live dates where recorded, else the reported figures. */
-export function rolloutSteps(rollout: Rollout, asOf: IsoDate): { actual: Point[]; planned: Point[]; derived: boolean } {
-  if (rollout.forceGoLives.length > 0) {
-    // The same rule as rolloutFigures: recorded dates are the count, never typed twice.
-    const byDate = new Map<IsoDate, number>();
-    for (const g of rollout.forceGoLives) byDate.set(g.liveOn, (byDate.get(g.liveOn) ?? 0) + 1);
-    let running = 0;
-    const all = [...byDate.entries()]
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-      .map(([on, n]) => ({ on, count: (running += n) }));
-    return { actual: all.filter((p) => p.on <= asOf), planned: all.filter((p) => p.on > asOf), derived: true };
-  }
-  const actual = rollout.observations
-    .filter((o) => o.observedOn <= asOf)
-    .sort((a, b) => (a.observedOn < b.observedOn ? -1 : a.observedOn > b.observedOn ? 1 : a.id - b.id))
-    .map((o) => ({ on: o.observedOn, count: o.forcesLive }));
-  // Two figures on one day: the later record stands, as it does in rolloutFigures.
-  const deduped = actual.filter((p, i) => actual[i + 1]?.on !== p.on);
-  return { actual: deduped, planned: [], derived: false };
-}
+import { rolloutFigures, rolloutSteps, type RolloutPoint as Point } from "@/lib/roadmap/view";
 
 /** "the end of 2021", "March 2022", "Q1 2022": a target read after "by". */
 export function byWhen(period: Period, quarters: QuarterStyle = "calendar"): string {

@@ -36,12 +36,10 @@ const pct = (n: number) => `${n.toFixed(4)}%`;
 const HEADER_HEIGHT = 52;
 const NAME_WIDTH = "11rem";
 
-/** "Beta release: March 2022 (Not assessed; slipped 3 months from March 2022)", as drawn beside the marker. */
-export function milestoneText(m: Milestone, quarters: QuarterStyle = "calendar"): string {
+/** "March 2022 (Not assessed; slipped 3 months from March 2022)": a marker's date and status, the line of its label that must always show. */
+export function milestoneWhen(m: Milestone, quarters: QuarterStyle = "calendar"): string {
   const slipped = slippageNote(m, quarters);
-  return `${m.title}: ${formatPeriod(m.forecast, { asTarget: true, quarters })} (${MILESTONE_STATUS_LABEL[m.status]}${
-    slipped ? `; ${lowerFirst(slipped)}` : ""
-  })`;
+  return `${formatPeriod(m.forecast, { asTarget: true, quarters })} (${MILESTONE_STATUS_LABEL[m.status]}${slipped ? `; ${lowerFirst(slipped)}` : ""})`;
 }
 
 /** What a screen reader says on reaching a marker: "Beta release, Property: target June 2022 (…), slipped 3 months from March 2022, not assessed". */
@@ -371,7 +369,12 @@ function LaneView({ lane, roadmap, product, quarters }: { lane: Lane; roadmap: R
               className={`absolute top-1 h-4 w-4 rotate-45 border-2 border-white ${MARK_COLOUR[m.status]}`}
               style={onLeft ? { right: -8 } : { left: -8 }}
             />
-            <span className="line-clamp-2 block pt-0.5 text-[13px] leading-4">{milestoneText(m, quarters)}</span>
+            {/* Title and date on lines of their own: a long title (up to 200 characters) is cut short with an
+                ellipsis on its line, never the date and status below it; the full text is the marker's name and title. */}
+            <span className="block pt-0.5 text-[13px] leading-4">
+              <span className="timeline-marker-title block truncate">{m.title}:</span>{" "}
+              <span className="timeline-marker-when block truncate">{milestoneWhen(m, quarters)}</span>
+            </span>
           </span>
         </div>
       );

@@ -17,7 +17,8 @@ const CUT_WORDS = {
 /**
  * The timeline's content as a table, in the chart's order (product by product; in each, its phases,
  * milestones and what it depends on): the accessible equivalent of the chart, with the same filters.
- * Items outside the range are listed too, and say so, because a table has room for them.
+ * Items outside the range are listed too, and say so, because a table has room for them. A phase or
+ * milestone row has its bar or marker's `data-timeline-item` as `data-table-item`, so the orders can be compared.
  */
 export function TimelineTable({
   roadmap,
@@ -66,7 +67,7 @@ export function TimelineTable({
             const { spans, milestones } = visibleItems(product, filters);
             return [
               ...spans.map((span) => (
-                <tr key={`s${span.id}`}>
+                <tr key={`s${span.id}`} data-table-item={`span-${span.id}`}>
                   {name}
                   <td className={table.td}>
                     {phaseByKey(roadmap, span.phaseKey)?.name ?? span.phaseKey} phase
@@ -78,7 +79,7 @@ export function TimelineTable({
                 </tr>
               )),
               ...milestones.map((m) => (
-                <tr key={`m${m.id}`}>
+                <tr key={`m${m.id}`} data-table-item={`milestone-${m.id}`}>
                   {name}
                   <td className={table.td}>Milestone: {m.title}</td>
                   <td className={table.td}>{m.forecast.precision === "day" ? "" : describePeriod(m.forecast)}</td>

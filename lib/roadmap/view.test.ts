@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { dayPeriod, monthPeriod, quarterPeriod, yearPeriod, type Period } from "@/lib/dates/period";
 import { seedRoadmap } from "@/tests/support/seed-roadmap";
 import type { Milestone, MilestoneStatus, Phase, PhaseSpan, Product, Roadmap, Rollout } from "./types";
-import { nextMilestone, phaseNames, phasesOn, productsInFamilyOrder, productStatus, rolloutFigures } from "./view";
+import { nextMilestone, phaseNames, phasesOn, productsInFamilyOrder, productStatus, rolloutFigures, rolloutSteps } from "./view";
 
 const phase = (key: string, name: string, position: number): Phase => ({
   key, name, description: `${name} phase`, position, columnLabel: name, subColumnLabel: null,
@@ -209,6 +209,57 @@ describe("rolloutFigures", () => {
     expect(rolloutFigures(reported, "2022-01-01").nextTarget?.id).toBe(1);
     expect(rolloutFigures(reported, "2022-04-01").nextTarget?.id).toBe(2);
     expect(rolloutFigures(reported, "2023-01-01").nextTarget).toBeUndefined();
+  });
+});
+
+describe("rolloutSteps: the points of the rollout chart", () => {
+  const reported: Rollout = {
+    totalForces: 45,
+    targets: [],
+    forceGoLives: [],
+    observations: [
+      { id: 3, observedOn: "2022-01-15", forcesLive: 30, nationsCovered: ["England"], note: "" },
+      { id: 1, observedOn: "2021-07-01", forcesLive: 12, nationsCovered: ["England"], note: "" },
+      { id: 2, observedOn: "2021-10-07", forcesLive: 22, nationsCovered: ["England"], note: "" },
+    ],
+  };
+
+  it("from reported figures: one point per observation up to the date, in date order, nothing planned", () => {
+    expect(rolloutSteps(reported, "2021-10-07")).toEqual({
+      actual: [{ on: "2021-07-01", count: 12 }, { on: "2021-10-07", count: 22 }],
+      planned: [],
+      derived: false,
+    });
+    expect(rolloutSteps(reported, "2022-01-15").actual.at(-1)).toEqual({ on: "2022-01-15", count: 30 });
+    expect(rolloutSteps(reported, "2021-06-30").actual).toEqual([]);
+  });
+
+  it("two figures on one day: the later record stands, as in rolloutFigures", () => {
+    const twice: Rollout = { ...reported, observations: [...reported.observations, { id: 4, observedOn: "2021-10-07", forcesLive: 23, nationsCovered: ["England"], note: "" }] };
+    const { actual } = rolloutSteps(twice, "2021-12-31");
+    expect(actual).toEqual([{ on: "2021-07-01", count: 12 }, { on: "2021-10-07", count: 23 }]);
+    expect(actual.at(-1)!.count).toBe(rolloutFigures(twice, "2021-12-31").forcesLive);
+  });
+
+  it("from per-force go-live dates: a running count per day, those after the date planned, the observations ignored", () => {
+    const perForce: Rollout = {
+      ...reported,
+      forceGoLives: [
+        { forceName: "Force C", nation: "England", liveOn: "2021-10-07" },
+        { forceName: "Force A", nation: "England", liveOn: "2021-06-01" },
+        { forceName: "Force B", nation: "Wales", liveOn: "2021-10-07" },
+        { forceName: "Force D", nation: "Scotland", liveOn: "2022-02-01" },
+        { forceName: "Force E", nation: "Scotland", liveOn: "2022-05-01" },
+      ],
+    };
+    expect(rolloutSteps(perForce, "2021-12-31")).toEqual({
+      actual: [{ on: "2021-06-01", count: 1 }, { on: "2021-10-07", count: 3 }],
+      planned: [{ on: "2022-02-01", count: 4 }, { on: "2022-05-01", count: 5 }],
+      derived: true,
+    });
+    // A go-live on the date itself is live, not planned.
+    expect(rolloutSteps(perForce, "2022-02-01").actual.at(-1)).toEqual({ on: "2022-02-01", count: 4 });
+    expect(rolloutSteps(perForce, "2022-02-01").actual.at(-1)!.count).toBe(rolloutFigures(perForce, "2022-02-01").forcesLive);
   });
 });
 

@@ -122,6 +122,33 @@ export function rolloutFigures(rollout: Rollout, on: IsoDate): RolloutFigures {
   };
 }
 
+/** How many forces were live from a day on. */
+export type RolloutPoint = { on: IsoDate; count: number };
+
+/**
+ * The count of forces live at each date it changed, as the rollout chart draws it: from per-force go-live
+ * dates where recorded (those after `asOf` are planned), else the reported figures up to `asOf`.
+ */
+export function rolloutSteps(rollout: Rollout, asOf: IsoDate): { actual: RolloutPoint[]; planned: RolloutPoint[]; derived: boolean } {
+  if (rollout.forceGoLives.length > 0) {
+    // The same rule as rolloutFigures: recorded dates are the count, never typed twice.
+    const byDate = new Map<IsoDate, number>();
+    for (const g of rollout.forceGoLives) byDate.set(g.liveOn, (byDate.get(g.liveOn) ?? 0) + 1);
+    let running = 0;
+    const all = [...byDate.entries()]
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+      .map(([on, n]) => ({ on, count: (running += n) }));
+    return { actual: all.filter((p) => p.on <= asOf), planned: all.filter((p) => p.on > asOf), derived: true };
+  }
+  const actual = rollout.observations
+    .filter((o) => o.observedOn <= asOf)
+    .sort((a, b) => (a.observedOn < b.observedOn ? -1 : a.observedOn > b.observedOn ? 1 : a.id - b.id))
+    .map((o) => ({ on: o.observedOn, count: o.forcesLive }));
+  // Two figures on one day: the later record stands, as it does in rolloutFigures.
+  const deduped = actual.filter((p, i) => actual[i + 1]?.on !== p.on);
+  return { actual: deduped, planned: [], derived: false };
+}
+
 /** Products in display order with each family's members right after their parent. */
 export function productsInFamilyOrder(products: Product[]): Array<{ product: Product; depth: number }> {
   const bySlug = new Set(products.map((p) => p.slug));

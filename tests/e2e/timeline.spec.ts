@@ -9,16 +9,23 @@
  * and the day geometry is covered by the unit tests in lib/roadmap/timeline.test.ts.
  *
  * The quarter style is asked for in the address (`?quarters=financial`), never saved on the shared
- * clerk account, so other specs running at the same time keep seeing calendar quarters.
+ * clerk account, so other specs running at the same time keep seeing calendar quarters; the test that
+ * saves it through the form does so on an account of its own.
  */
+import fs from "node:fs";
 import type { Page } from "@playwright/test";
 import { expectNoAxeViolations, expectNoAxeViolationsWithoutJs } from "./support/axe";
-import { expect, test } from "./support/fixtures";
+import { expect, signIn, test } from "./support/fixtures";
+import { fillPeriod, today } from "./support/forms";
+import { readPdf } from "./support/pdf";
+import { addUserAsAdmin, adminPage } from "./support/users";
 
 const ZOOMS = ["month", "quarter", "year"] as const;
 const chart = (page: Page) => page.getByRole("figure", { name: /^Timeline from/ });
 const timelineTable = (page: Page) => page.getByRole("table", { name: "Timeline as a table" });
 const PROPERTY_BETA = "Beta release, Property: target March 2022, not assessed";
+const MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 /** The seed: six products, each depending on the three programme factors. */
 const SEED_DEPENDENCIES = 18;
 
@@ -228,6 +235,155 @@ test("in print the header repeats on every page, rows never split and labels sta
     expect(outside, `${zoom} zoom`).toEqual([]);
     await page.emulateMedia({ media: "screen" });
   }
+});
+
+test("a reader saves financial-year quarters through the form: remembered on a later visit, and used in their PDF and the print layout", async ({ browser }) => {
+  test.setTimeout(180_000);
+  // An account of its own: the shared clerk keeps calendar quarters for the other specs.
+  const admin = await adminPage(browser);
+  const person = await addUserAsAdmin(admin, "viewer", "quarters");
+  await admin.context().close();
+  const header = (p: Page) => chart(p).locator(".timeline-column-label");
+
+  const first = await (await browser.newContext()).newPage();
+  await signIn(first, person.email, person.password);
+  await first.goto("/timeline");
+  await expect(header(first)).toHaveText(["Q4 2021", "Q1 2022", "Q2 2022", "Q3 2022", "Q4 2022"]);
+  await first.getByRole("radio", { name: /^UK financial-year quarters/ }).check();
+  await first.getByRole("button", { name: "Show quarters this way" }).click();
+  await expect(first).toHaveURL(/\/timeline(\?|$)/);
+  await expect(chart(first)).toHaveAttribute("data-quarters", "financial");
+  await expect(header(first)).toHaveText(["2021-22 Q3", "2021-22 Q4", "2022-23 Q1", "2022-23 Q2", "2022-23 Q3"]);
+  await first.context().close();
+
+  // A later visit, signed in afresh: the choice is on the account, not in the session or the address.
+  const later = await (await browser.newContext()).newPage();
+  await signIn(later, person.email, person.password);
+  await later.goto("/timeline");
+  await expect(chart(later)).toHaveAttribute("data-quarters", "financial");
+  await expect(chart(later)).toHaveAccessibleName(/^Timeline from 1 October 2021 to 31 December 2022, by quarter \(UK financial-year quarters\)/);
+  await expect(header(later)).toHaveText(["2021-22 Q3", "2021-22 Q4", "2022-23 Q1", "2022-23 Q2", "2022-23 Q3"]);
+  await expect(later.getByRole("radio", { name: /^UK financial-year quarters/ })).toBeChecked();
+  await expect(timelineTable(later).getByRole("row", { name: /Discovery and alpha conclude/ })).toContainText("2021-22 Q4");
+
+  // The PDF they download then is in financial-year quarters.
+  await later.goto("/updates/2021-q4");
+  const [download] = await Promise.all([later.waitForEvent("download"), later.getByRole("link", { name: "Download this update as a PDF" }).click()]);
+  expect(download.suggestedFilename()).toBe("nledp-roadmap-2021-q4-financial-year.pdf");
+  const pdf = await readPdf(fs.readFileSync((await download.path())!));
+  for (const text of ["Timeline from 1 October 2021 to 31 December 2022", "UK financial-year quarters", "2021-22 Q3", "2021-22 Q4", "2022-23 Q1"]) {
+    expect(pdf.text, `the PDF says "${text}"`).toContain(text);
+  }
+  expect(pdf.text).toMatch(/Discovery and alpha conclude for the first person product\s*:\s*2021-22 Q4/);
+
+  // The print layout the PDF is made from, asked for in financial-year quarters.
+  await later.goto("/updates/2021-q4/print?quarters=financial");
+  const printed = later.locator("figure.timeline-chart");
+  await expect(printed).toHaveAttribute("data-quarters", "financial");
+  await expect(printed.locator(".timeline-column-label")).toHaveText(["2021-22 Q3", "2021-22 Q4", "2022-23 Q1", "2022-23 Q2", "2022-23 Q3"]);
+  await expect(printed).toContainText("Discovery and alpha conclude for the first person product: 2021-22 Q4 (Not assessed)");
+  await expect(later.getByText("2021 Q4 (2021-22 Q3 in the financial year)")).toBeVisible();
+
+  // And back to calendar quarters, through the same form.
+  await later.goto("/timeline");
+  await later.getByRole("radio", { name: /^Calendar quarters/ }).check();
+  await later.getByRole("button", { name: "Show quarters this way" }).click();
+  await expect(header(later)).toHaveText(["Q4 2021", "Q1 2022", "Q2 2022", "Q3 2022", "Q4 2022"]);
+  await later.context().close();
+});
+
+test("the rollout chart shows forces live against the target and all 45 forces, on the product page and in print", async ({ page }) => {
+  for (const path of ["/products/photographs-at-the-roadside", "/updates/2021-q4/print"]) {
+    await page.goto(path);
+    const svg = page.getByRole("img", { name: "Photographs at the Roadside: forces live over time, against the target and all 45 forces", exact: true });
+    await expect(svg, path).toBeVisible();
+    const figure = page.locator("figure", { has: svg });
+    await expect(figure.locator("figcaption")).toContainText("22 of 45 forces live on 7 October 2021; target 38 by the end of 2021.");
+    await expect(svg).toContainText("Target 38");
+    await expect(svg).toContainText("by the end of 2021");
+    await expect(svg).toContainText("All 45 forces");
+    await expect(svg).toContainText("22 live");
+    // Where they are drawn: heights in proportion to the counts, from the zero line up to the line of all 45.
+    const drawn = await svg.evaluate((el) => {
+      const zero = el.querySelector("line[stroke-width='1.5']")!;
+      const total = el.querySelector("line[stroke-dasharray='2 4']")!;
+      const points = [...el.querySelectorAll("circle")].map((c) => ({ x: Number(c.getAttribute("cx")), y: Number(c.getAttribute("cy")) }));
+      const diamond = el.querySelector("path[fill='#fff']")!.getAttribute("d")!;
+      const [x, top] = /^M([\d.]+),([\d.]+)/.exec(diamond)!.slice(1).map(Number) as [number, number];
+      return { zero: Number(zero.getAttribute("y1")), total: Number(total.getAttribute("y1")), points, target: { x, y: top + 7 } };
+    });
+    const height = (y: number) => (drawn.zero - y) / (drawn.zero - drawn.total);
+    expect(drawn.points.length, `${path}: a point for each figure`).toBeGreaterThan(0);
+    const live = drawn.points.at(-1)!;
+    expect(height(live.y) * 45, `${path}: the last point is at 22`).toBeCloseTo(22, 0);
+    expect(height(drawn.target.y) * 45, `${path}: the target is at 38`).toBeCloseTo(38, 0);
+    expect(drawn.target.x, `${path}: the end of 2021 is after 7 October 2021`).toBeGreaterThan(live.x);
+  }
+});
+
+test.describe("the editor's working draft", () => {
+  test.use({ role: "editor" });
+
+  test("today's line is drawn at today, and a 200-character milestone title leaves its date and status in view", async ({ page }) => {
+    const now = today();
+    const month = Number(now.month);
+    const year = Number(now.year);
+    // Due next month: inside the draft's range, which runs from this quarter for a year.
+    const due = { month: (month % 12) + 1, year: month === 12 ? year + 1 : year };
+    const title = `${`Long milestone ${Date.now().toString(36)} `.padEnd(199, "long words ").slice(0, 199)}.`;
+    expect(title).toHaveLength(200);
+    await page.goto("/products/audit/milestones/new");
+    await page.getByLabel("Milestone").fill(title);
+    await fillPeriod(page, "Target date", "A month", { Month: String(due.month), Year: String(due.year) });
+    await page.getByRole("radio", { name: "Not started" }).check();
+    await page.getByRole("button", { name: "Save milestone" }).click();
+    await expect(page).toHaveURL(/\/products\/audit\?done=milestone-added/);
+
+    try {
+      await page.goto("/draft");
+      const draft = page.locator("figure#draft-timeline");
+      await expect(draft).toContainText(`The dashed red line is today, ${now.long}.`);
+
+      // Today: half way through today's day in its quarter's column, in every row.
+      const lines = draft.locator(".timeline-today");
+      expect(await lines.count()).toBeGreaterThan(5);
+      const quarterStart = Math.floor((month - 1) / 3) * 3 + 1;
+      const column = draft.locator(".timeline-column-label", { hasText: `Q${(quarterStart + 2) / 3} ${year}` });
+      const box = (await column.boundingBox())!;
+      const dayOfQuarter = (Date.UTC(year, month - 1, Number(now.day)) - Date.UTC(year, quarterStart - 1, 1)) / 86_400_000;
+      const daysInQuarter = (Date.UTC(year, quarterStart + 2, 1) - Date.UTC(year, quarterStart - 1, 1)) / 86_400_000;
+      const expectedX = box.x + ((dayOfQuarter + 0.5) / daysInQuarter) * box.width;
+      for (const line of await lines.all()) {
+        const at = (await line.boundingBox())!;
+        // The dashed border is 2px wide, on the line's left edge.
+        expect(Math.abs(at.x - expectedX), `today's line at ${at.x}, expected ${expectedX}`).toBeLessThan(2);
+      }
+      await expect(draft.getByText("Today", { exact: true })).toBeVisible();
+
+      // The long title is cut short on its own line; the date and status, on theirs, are whole and in view.
+      const marker = draft.getByRole("img", { name: new RegExp(`^${escape(title)}, Audit: target ${MONTHS[due.month - 1]} ${due.year}, not started$`) });
+      await expect(marker).toHaveAttribute("title", new RegExp(`^${escape(title)}, `));
+      const when = marker.locator(".timeline-marker-when");
+      await expect(when).toHaveText(`${MONTHS[due.month - 1]} ${due.year} (Not started)`);
+      await expect(when).toBeVisible();
+      const fits = (el: Element) => el.scrollWidth <= el.clientWidth;
+      expect(await when.evaluate(fits), "the date and status are not cut short").toBe(true);
+      expect(await marker.locator(".timeline-marker-title").evaluate(fits), "the title is cut short").toBe(false);
+      const [markerBox, whenBox, cellBox] = [await marker.boundingBox(), await when.boundingBox(), await marker.locator("xpath=ancestor::td[1]").boundingBox()];
+      // Inside its marker, below the title, inside the chart and within the milestone's lane (40px).
+      expect(whenBox!.y + whenBox!.height).toBeLessThanOrEqual(markerBox!.y + markerBox!.height + 0.5);
+      expect(whenBox!.x).toBeGreaterThanOrEqual(cellBox!.x - 0.5);
+      expect(whenBox!.x + whenBox!.width).toBeLessThanOrEqual(cellBox!.x + cellBox!.width + 0.5);
+      expect(markerBox!.height).toBeLessThanOrEqual(40);
+    } finally {
+      // Leave the shared draft as it was.
+      await page.goto("/products/audit");
+      await page.getByRole("table", { name: "Milestones of Audit" }).getByRole("link", { name: title }).click();
+      await page.getByRole("link", { name: "Remove this milestone" }).click();
+      await page.getByRole("button", { name: "Yes, remove milestone" }).click();
+      await expect(page).toHaveURL(/done=milestone-removed/);
+    }
+  });
 });
 
 test.describe("without JavaScript", () => {

@@ -10,7 +10,11 @@
  * - Every dependency is drawn (or, when what it depends on is outside the range, cut at the edge and
  *   said so in the table), on the timeline and in the print layout the PDF is made from.
  * - axe passes on the timeline at every zoom; the keyboard reaches every bar and marker in order.
- * - The PDF has no blank page and the timeline's column header on every page the chart spans.
+ * - The PDF has no blank page, its footer ("Page N of M") on every page, the timeline's column header on every
+ *   page the chart spans, and no row split between pages.
+ *
+ * The scale server runs in Australia/Sydney (playwright.config.ts), east of London, where the other
+ * servers run west of it in America/Los_Angeles: the 31 March 2022 checks are made on both sides.
  */
 import type { APIRequestContext, Page } from "@playwright/test";
 import * as pdfjs from "pdfjs-dist/legacy/build/pdf.mjs";
@@ -28,7 +32,7 @@ const MONTHS = ["January", "February", "March", "April", "May", "June", "July", 
 type Period = { on: string; precision: "day" | "month" | "quarter" | "half" | "year" };
 type SnapshotMilestone = { id: number; title: string; forecast: Period };
 type SnapshotDependency = { id: number; on: { kind: "product"; slug: string } | { kind: "factor"; id: number } | { kind: "milestone"; id: number; productSlug: string } };
-type SnapshotProduct = { slug: string; name: string; milestones: SnapshotMilestone[]; dependencies: SnapshotDependency[] };
+type SnapshotProduct = { slug: string; name: string; parentSlug: string | null; milestones: SnapshotMilestone[]; dependencies: SnapshotDependency[] };
 type Snapshot = { update: { slug: string }; roadmap: { products: SnapshotProduct[] } };
 
 const chart = (page: Page, id = "timeline-chart") => page.locator(`figure#${id}`);
@@ -112,16 +116,59 @@ async function expectEveryDependencyDrawn(figure: ReturnType<typeof chart>, cont
   return { range, drawn: inRange.map((d) => d.id), all: dependencies.map((d) => d.id) };
 }
 
-/** The text of each page of a PDF, whitespace folded (readPdf gives the whole document's). */
-async function pageTexts(bytes: Buffer): Promise<string[]> {
+type PdfItem = { str: string; x: number; y: number };
+
+/** Each page of a PDF: its text, whitespace folded (readPdf gives the whole document's), and its pieces of text with where they start. */
+async function pdfPages(bytes: Buffer): Promise<Array<{ text: string; items: PdfItem[] }>> {
   const doc = await pdfjs.getDocument({ data: new Uint8Array(bytes), isEvalSupported: false, useSystemFonts: false }).promise;
-  const pages: string[] = [];
+  const pages: Array<{ text: string; items: PdfItem[] }> = [];
   for (let i = 1; i <= doc.numPages; i++) {
     const content = await (await doc.getPage(i)).getTextContent();
-    pages.push(content.items.map((item) => ("str" in item ? item.str + (item.hasEOL ? " " : "") : "")).join(" ").replace(/\s+/g, " ").trim());
+    const text = content.items.map((item) => ("str" in item ? item.str + (item.hasEOL ? " " : "") : "")).join(" ").replace(/\s+/g, " ").trim();
+    const items = content.items.flatMap((item) =>
+      "str" in item && item.str.trim() ? [{ str: item.str.trim(), x: item.transform[4] as number, y: item.transform[5] as number }] : [],
+    );
+    pages.push({ text, items });
   }
   await doc.destroy();
   return pages;
+}
+
+/**
+ * The text in the chart's first column (product names) on a page of the timeline: the pieces left of
+ * the first column label and not below the chart's last row, top to bottom (PDF y grows upwards), so a name wrapped over two lines reads whole.
+ */
+function nameColumn(items: PdfItem[], firstLabel: string): string {
+  const label = items.find((i) => i.str === firstLabel);
+  if (!label) return "";
+  // The chart's last row ends it: what follows on that page (the table's own "Product" column) is not the chart.
+  // Its name may wrap: "Programme" on one line, "dependencies" on the next.
+  const firstColumn = items.filter((i) => i.x < label.x - 2);
+  const last = firstColumn.find((i) => /^Programme( dependencies)?$/.test(i.str));
+  const wrapped = last && firstColumn.find((i) => i.str === "dependencies" && i.y < last.y && i.y > last.y - 20);
+  const end = (wrapped ?? last)?.y ?? -Infinity;
+  return firstColumn
+    .filter((i) => i.y >= end)
+    .sort((a, b) => b.y - a.y || a.x - b.x)
+    .map((i) => i.str)
+    .join(" ")
+    // A row's note under its name ("2 items outside this range") is not part of the name: "Person 2" is another product.
+    .replace(/\b\d+ items? outside this range\b/g, " | ")
+    .replace(/\s+/g, " ");
+}
+
+/** Which names a text holds, longest first, each taken out once found ("Person: victims" is not also "Person"). */
+function namesIn(text: string, names: string[]): Set<string> {
+  const found = new Set<string>();
+  let rest = ` ${text} `;
+  for (const name of [...names].sort((a, b) => b.length - a.length)) {
+    const pattern = new RegExp(`(?<=\\s)${escape(name)}(?=\\s)`, "g");
+    if (pattern.test(rest)) {
+      found.add(name);
+      rest = rest.replace(pattern, " ");
+    }
+  }
+  return found;
 }
 
 /** The app's CSV: every cell quoted, quotes doubled, rows ending in CRLF (no line breaks inside cells here). */
@@ -234,6 +281,58 @@ test("every dependency is drawn on the large timeline, as the table and the road
   expect(ids(body.roadmap.products)).toEqual(ids(content.roadmap.products));
 });
 
+test("the chart reads in the table's order, and each family's products are listed under their parent in both", async ({ page }) => {
+  const content = await snapshot(page.request);
+  const parentOf = new Map(content.roadmap.products.map((p) => [p.slug, p.parentSlug]));
+  const children = content.roadmap.products.filter((p) => p.parentSlug !== null);
+  expect(children.length, "the synthetic programme has families").toBeGreaterThan(2);
+  const isUnder = (slug: string, ancestor: string): boolean => {
+    const parent = parentOf.get(slug) ?? null;
+    return parent !== null && (parent === ancestor || isUnder(parent, ancestor));
+  };
+
+  await page.goto("/timeline?quarters=calendar");
+  // Every bar and marker, in the chart's reading order, is the table's phase and milestone rows in its order
+  // (the table also lists what falls outside the range, and says so; the chart cannot draw those).
+  const chartItems = await chart(page).locator("[data-timeline-item]").evaluateAll((els) => els.map((e) => e.getAttribute("data-timeline-item")!));
+  const tableItems = await timelineTable(page)
+    .locator("tr[data-table-item]")
+    .evaluateAll((trs) => trs.filter((tr) => !/Outside this range/.test(tr.textContent ?? "")).map((tr) => tr.getAttribute("data-table-item")!));
+  expect(chartItems.length).toBeGreaterThan(200);
+  expect(chartItems).toEqual(tableItems);
+
+  // The same products in the same order, the chart's rows and the table's row headers.
+  const chartRows = await chart(page)
+    .locator("tr[data-row^='p-']")
+    .evaluateAll((trs) => trs.map((tr) => ({ slug: tr.getAttribute("data-row")!.slice(2), indent: parseFloat((tr.querySelector("td > div") as HTMLElement).style.paddingLeft || "0") })));
+  const slugByName = new Map(content.roadmap.products.map((p) => [p.name, p.slug]));
+  const tableOrder = (await timelineTable(page).locator("tbody th[scope='row']").allTextContents())
+    .map((name) => slugByName.get(name.trim()))
+    .filter((slug, i, all) => slug !== all[i - 1]);
+  expect(chartRows.map((r) => r.slug)).toEqual(tableOrder);
+  expect(chartRows).toHaveLength(content.roadmap.products.length);
+
+  // A child comes after its parent, with nothing but the parent's family between them, and indented further.
+  const order = chartRows.map((r) => r.slug);
+  const problems = children.flatMap((child) => {
+    const at = order.indexOf(child.slug);
+    const parentAt = order.indexOf(child.parentSlug!);
+    const between = order.slice(parentAt + 1, at);
+    if (parentAt < 0 || at < parentAt || between.some((slug) => !isUnder(slug, child.parentSlug!))) return [`${child.slug} is not under ${child.parentSlug}: ${order.slice(parentAt, at + 1).join(", ")}`];
+    if (!(chartRows[at]!.indent > chartRows[parentAt]!.indent)) return [`${child.slug} is not indented under ${child.parentSlug}`];
+    return [];
+  });
+  expect(problems).toEqual([]);
+  // In the table too: a child's row header is indented further than its parent's.
+  const family = children[0]!;
+  const indent = async (slug: string) =>
+    timelineTable(page)
+      .locator("tbody th[scope='row']", { hasText: new RegExp(`^${escape(content.roadmap.products.find((p) => p.slug === slug)!.name)}$`) })
+      .first()
+      .evaluate((th) => parseFloat(getComputedStyle(th).paddingLeft));
+  expect(await indent(family.slug)).toBeGreaterThan(await indent(family.parentSlug!));
+});
+
 test("axe passes on the large timeline at month, quarter and year zoom", async ({ page }) => {
   test.setTimeout(600_000);
   for (const zoom of ZOOMS) {
@@ -273,12 +372,17 @@ test("the PDF of the latest update: no blank page, the timeline's header on ever
 
   const bytes = await latestPdf(page.request);
   const facts = await readPdf(bytes);
-  const pages = await pageTexts(bytes);
+  const pdf = await pdfPages(bytes);
+  const pages = pdf.map((p) => p.text);
   expect(pages).toHaveLength(facts.pages);
   expect(pages.length, "a long document").toBeGreaterThan(10);
-  // Every page has a footer ("NLEDP product roadmap, 2022 Q1 Page 3 of 206"): a page with only that is blank.
-  const footer = /\S+ product roadmap, \d{4} Q\d Page \d+ of \d+/g;
-  expect(pages.filter((text) => text.match(footer)).length, "pages with the footer").toBeGreaterThan(pages.length / 2);
+  // Every page has its footer ("NLEDP product roadmap, 2022 Q1 Page 3 of 206"), numbered in order; a page with only that is blank.
+  const footer = /\S+ product roadmap, \d{4} Q\d Page (\d+) of (\d+)/g;
+  const footers = pages.map((text, i) => ({ page: i + 1, numbers: [...text.matchAll(footer)].map((m) => `${m[1]} of ${m[2]}`) }));
+  expect(
+    footers.filter((f) => f.numbers.length !== 1 || f.numbers[0] !== `${f.page} of ${pages.length}`),
+    `pages without their own footer "Page N of ${pages.length}"`,
+  ).toEqual([]);
   const blank = pages.flatMap((text, i) => (text.replace(footer, "").trim().length === 0 ? [i + 1] : []));
   expect(blank, "blank pages").toEqual([]);
 
@@ -293,6 +397,25 @@ test("the PDF of the latest update: no blank page, the timeline's header on ever
   const header = new RegExp(labels.map(escape).join("\\s*"));
   const withoutHeader = pages.slice(first, last + 1).flatMap((text, i) => (header.test(text) ? [] : [`page ${first + i + 1}: ${text.slice(0, 160)}`]));
   expect(withoutHeader, `pages of the timeline (${first + 1} to ${last + 1}) without its header "${labels.join(" ")}"`).toEqual([]);
+
+  // No row is split between pages: each product's name is in the chart's first column on exactly one
+  // page, and each of its milestones in the range is on that same page.
+  const range = await rangeOf(printed);
+  const onPage = new Map<string, number[]>();
+  const productNames = content.roadmap.products.map((p) => p.name);
+  for (let i = first; i <= last; i++) {
+    for (const name of namesIn(nameColumn(pdf[i]!.items, labels[0]!), [...productNames, "Programme dependencies"])) onPage.set(name, [...(onPage.get(name) ?? []), i + 1]);
+  }
+  const notOnOnePage = [...productNames, "Programme dependencies"].flatMap((name) =>
+    onPage.get(name)?.length === 1 ? [] : [`${name}: pages ${JSON.stringify(onPage.get(name) ?? [])} ${(onPage.get(name) ?? []).map((n) => nameColumn(pdf[n - 1]!.items, labels[0]!)).join(" / ")}`],
+  );
+  expect(notOnOnePage, "rows whose name is not on exactly one page of the timeline").toEqual([]);
+  const strayMilestones = content.roadmap.products.flatMap((product) => {
+    const pageText = pages[onPage.get(product.name)![0]! - 1]!;
+    return product.milestones.filter((m) => overlaps(m.forecast, range) && !new RegExp(`${escape(m.title)}\\s*:`).test(pageText)).map((m) => `${product.name}: ${m.title}`);
+  });
+  expect(strayMilestones, "milestones not on the page of their product's row").toEqual([]);
+
   // The section after the timeline starts on a page of its own, after the chart.
   const rollout = pages.findIndex((text, i) => i > first && text.includes("Rollout against target"));
   expect(rollout).toBeGreaterThan(last);
