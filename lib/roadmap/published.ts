@@ -4,7 +4,7 @@
 import { cache } from "react";
 import { getDb } from "@/lib/db";
 import { NLEDP_SLUG } from "@/lib/db/seed/nledp";
-import { listPublishedUpdates, readSnapshot, readSnapshotContents } from "./snapshot";
+import { listPublishedUpdates, readSnapshot, readSnapshotContents, type PublishedUpdate } from "./snapshot";
 import type { SnapshotContent } from "./types";
 
 /** The programme the app shows. The schema holds many; the screens show NLEDP's. */
@@ -20,7 +20,7 @@ export const publishedUpdates = cache(async () => listPublishedUpdates(await get
  * Every published update with its snapshot, newest first, for the history tables: two round trips
  * at most however many updates there are, one once their snapshots are held in memory.
  */
-export const publishedHistory = cache(async (): Promise<{ update: Awaited<ReturnType<typeof publishedUpdates>>[number]; content: SnapshotContent | null }[]> => {
+export const publishedHistory = cache(async (): Promise<{ update: PublishedUpdate; content: SnapshotContent | null }[]> => {
   const updates = await publishedUpdates();
   const contents = await readSnapshotContents(await getDb(), updates.map((u) => u.snapshotId));
   return updates.map((update) => ({ update, content: contents.get(update.snapshotId) ?? null }));

@@ -55,9 +55,9 @@ function lruSet<K, T>(lru: Lru<K, T>, key: K, value: T, bytes: number): void {
   }
 }
 
-/** The ids of the snapshots already held, for a query to leave their content out. */
-export function cachedSnapshotIds(db: Db): number[] {
-  return [...cachesFor(db).snapshots.entries.keys()];
+/** The snapshots already held, by id, for a query to leave their content out (their recency unchanged). */
+export function cachedSnapshots(db: Db): Map<number, SnapshotContent> {
+  return new Map([...cachesFor(db).snapshots.entries].map(([id, entry]) => [id, entry.value]));
 }
 
 export function cachedSnapshot(db: Db, id: number): SnapshotContent | undefined {

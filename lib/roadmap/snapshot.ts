@@ -7,7 +7,7 @@ import { rowsOf, type Db } from "@/lib/db/client";
 import * as t from "@/lib/db/schema";
 import { recordAudit, type Actor } from "@/lib/audit/record";
 import { loadRoadmap, toUpdateSummary } from "./load";
-import { cachedExport, cachedSnapshot, cachedSnapshotIds, keepExport, keepSnapshot, type StoredExport } from "./snapshot-cache";
+import { cachedExport, cachedSnapshot, cachedSnapshots, keepExport, keepSnapshot, type StoredExport } from "./snapshot-cache";
 import type { Roadmap, SnapshotContent, UpdateSummary } from "./types";
 
 /** JSON with object keys sorted, so equal content always gives equal text and an equal hash. */
@@ -19,8 +19,13 @@ export function canonicalJson(value: unknown): string {
   );
 }
 
+/** SHA-256 of a value's canonical JSON, in hex. */
+function canonicalHash(value: unknown): string {
+  return createHash("sha256").update(canonicalJson(value)).digest("hex");
+}
+
 export function contentHash(content: SnapshotContent): string {
-  return createHash("sha256").update(canonicalJson(content)).digest("hex");
+  return canonicalHash(content);
 }
 
 /**
@@ -28,7 +33,7 @@ export function contentHash(content: SnapshotContent): string {
  * confirmation carries it, so what is published is what the editor saw, or nothing.
  */
 export function roadmapHash(roadmap: Roadmap): string {
-  return createHash("sha256").update(canonicalJson(roadmap)).digest("hex");
+  return canonicalHash(roadmap);
 }
 
 /** Thrown inside the publish transaction when the roadmap is no longer the one previewed: everything rolls back. */
@@ -131,33 +136,34 @@ export async function listPublishedUpdates(db: Db, programmeSlug: string): Promi
 
 export type StoredSnapshot = { id: number; contentHash: string; content: SnapshotContent };
 
+/** A snapshot's stored (compressed) size, which bounds the cache. */
+const storedBytes = sql<number>`pg_column_size(${t.snapshots.content})`.mapWith(Number);
+
 /**
  * The content column of a snapshot query, left out (NULL) for snapshots already held in memory
  * (lib/roadmap/snapshot-cache.ts): one round trip either way, and a cached roadmap is not sent again.
+ * `held` keeps the cached contents as they were when the query was made, so a snapshot that leaves the
+ * cache meanwhile (another request filled it) is still there for this one.
  */
 function contentUnlessCached(db: Db) {
-  const cached = cachedSnapshotIds(db);
-  return (cached.length ? sql`CASE WHEN ${inArray(t.snapshots.id, cached)} THEN NULL ELSE ${t.snapshots.content} END` : sql`${t.snapshots.content}`).mapWith(
+  const held = cachedSnapshots(db);
+  const column = (held.size ? sql`CASE WHEN ${inArray(t.snapshots.id, [...held.keys()])} THEN NULL ELSE ${t.snapshots.content} END` : sql`${t.snapshots.content}`).mapWith(
     t.snapshots.content,
   );
-}
-
-function contentOf(db: Db, row: { id: number; content: unknown; bytes: number }): SnapshotContent {
-  const cached = cachedSnapshot(db, row.id);
-  if (cached) return cached;
-  if (row.content === null) throw new Error(`Snapshot ${row.id} left the cache while it was being read`);
-  return keepSnapshot(db, row.id, row.content as SnapshotContent, row.bytes);
+  const contentOf = (row: { id: number; content: unknown; bytes: number }): SnapshotContent => {
+    const kept = held.get(row.id);
+    if (!kept) return keepSnapshot(db, row.id, row.content as SnapshotContent, row.bytes);
+    cachedSnapshot(db, row.id); // marks it recently used
+    return kept;
+  };
+  return { column, contentOf };
 }
 
 /** A published update's snapshot; `updateSlug` omitted means the latest published one. Its content is frozen. */
 export async function readSnapshot(db: Db, programmeSlug: string, updateSlug?: string): Promise<StoredSnapshot | null> {
+  const { column, contentOf } = contentUnlessCached(db);
   const [row] = await db
-    .select({
-      id: t.snapshots.id,
-      contentHash: t.snapshots.contentHash,
-      bytes: sql<number>`pg_column_size(${t.snapshots.content})`.mapWith(Number),
-      content: contentUnlessCached(db),
-    })
+    .select({ id: t.snapshots.id, contentHash: t.snapshots.contentHash, bytes: storedBytes, content: column })
     .from(t.snapshots)
     .innerJoin(t.quarterlyUpdates, eq(t.quarterlyUpdates.id, t.snapshots.updateId))
     .innerJoin(t.programmes, eq(t.programmes.id, t.quarterlyUpdates.programmeId))
@@ -170,7 +176,7 @@ export async function readSnapshot(db: Db, programmeSlug: string, updateSlug?: s
     )
     .orderBy(desc(t.quarterlyUpdates.year), desc(t.quarterlyUpdates.quarter))
     .limit(1);
-  return row ? { id: row.id, contentHash: row.contentHash, content: contentOf(db, row) } : null;
+  return row ? { id: row.id, contentHash: row.contentHash, content: contentOf(row) } : null;
 }
 
 /** The content of several snapshots by id, in one round trip at most (none when all are held). */
@@ -183,7 +189,7 @@ export async function readSnapshotContents(db: Db, ids: number[]): Promise<Map<n
   });
   if (missing.length) {
     const rows = await db
-      .select({ id: t.snapshots.id, bytes: sql<number>`pg_column_size(${t.snapshots.content})`.mapWith(Number), content: t.snapshots.content })
+      .select({ id: t.snapshots.id, bytes: storedBytes, content: t.snapshots.content })
       .from(t.snapshots)
       .where(inArray(t.snapshots.id, missing));
     for (const row of rows) found.set(row.id, keepSnapshot(db, row.id, row.content as SnapshotContent, row.bytes));

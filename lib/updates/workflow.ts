@@ -299,10 +299,12 @@ export async function publishDraftUpdate(
 }
 
 async function publishOnce(db: Db, slug: string, version: number, actor: Actor, publishedByName: string, now: Date, expectedRoadmapHash: string | undefined): Promise<PublishOutcome> {
+  // The draft as locked, for the refusal when the roadmap has changed (thrown, so the transaction rolls back).
+  let locked: UpdateRecord | null = null;
   try {
     return await db.transaction(
       async (tx): Promise<PublishOutcome> => {
-        const current = await readRow(tx, slug, true);
+        const current = (locked = await readRow(tx, slug, true));
         if (!current) {
           // Discarded since it was read? Then say so, as a conflict with no current record.
           const found = await tx
@@ -323,36 +325,24 @@ async function publishOnce(db: Db, slug: string, version: number, actor: Actor, 
         if (current.state !== "draft") throw new RuleBroken({ form: `The ${quarterName(current)} update is already published` });
         const name = publishedByName.trim();
         if (!name) throw new RuleBroken({ publishedByName: "Give the name of the person publishing the update" });
-        try {
-          await publishUpdate(tx, {
-            programmeSlug: PROGRAMME_SLUG,
-            updateSlug: slug,
-            publishedOn: todayInLondon(now),
-            publishedAt: now,
-            publishedByName: name,
-            actor,
-            expectedRoadmapHash,
-          });
-        } catch (error) {
-          // Thrown on: the baselines publishUpdate set are rolled back with the rest.
-          if (error instanceof RoadmapChanged) throw new RefusedAsChanged({ kind: "roadmap-changed", current, roadmapHash: error.roadmapHash });
-          throw error;
-        }
+        await publishUpdate(tx, {
+          programmeSlug: PROGRAMME_SLUG,
+          updateSlug: slug,
+          publishedOn: todayInLondon(now),
+          publishedAt: now,
+          publishedByName: name,
+          actor,
+          expectedRoadmapHash,
+        });
         return { kind: "saved", record: (await readRow(tx, slug, false))! };
       },
       { isolationLevel: "repeatable read" },
     );
   } catch (error) {
     if (error instanceof RuleBroken) return { kind: "invalid", errors: error.errors };
-    if (error instanceof RefusedAsChanged) return error.outcome;
+    // The baselines publishUpdate set before it found the change are rolled back with the rest.
+    if (error instanceof RoadmapChanged && locked) return { kind: "roadmap-changed", current: locked, roadmapHash: error.roadmapHash };
     throw error;
-  }
-}
-
-/** Carries the refusal out of the transaction, which it rolls back. */
-class RefusedAsChanged extends Error {
-  constructor(readonly outcome: Extract<PublishOutcome, { kind: "roadmap-changed" }>) {
-    super("The roadmap changed after it was previewed");
   }
 }
 
