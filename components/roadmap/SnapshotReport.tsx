@@ -67,7 +67,7 @@ export function SnapshotReport({
       {changesFirst ? changes : null}
       <section aria-labelledby="covering-text" className={forPrint ? "print-section" : ""}>
         <h2 id="covering-text" className={h2}>Covering text</h2>
-        <CoveringText text={update.coveringText} />
+        {update.coveringText.trim() ? <CoveringText text={update.coveringText} /> : <p className="mb-4">No covering text was published with this update.</p>}
       </section>
       <section aria-labelledby="products" className={section}>
         <h2 id="products" className={h2}>Products</h2>

@@ -147,6 +147,8 @@ test("a script runs the quarter with an editor's token; a clerk's token cannot w
   expect(changed).toContain("Vehicles Pre-Discovery → Discovery");
   expect(changed).toContain("Beta release (Property) March 2022 → June 2022 Slipped 3 months");
   expect(changed).toMatch(/Photographs at the Roadside 22 → 38 of 45 forces( \(target [^)]*\))? Up 16 forces/);
+  // Started with no covering text: the PDF says so rather than leaving its heading bare.
+  expect(q1).toContain("No covering text was published with this update.");
   const csv = (await file(api, "/updates/compare/csv?from=2021-q4&to=2022-q1", "text/csv")).toString("utf8");
   expect(csv.trim().split(/\r?\n/)).toHaveLength(4); // the header and the three changes
 
