@@ -22,6 +22,8 @@ const schema = z.object({
   /** The public address of the service; an https:// address makes the session cookie Secure. */
   NEXTAUTH_URL: z.url().optional(),
   SESSION_HOURS: z.coerce.number().int().min(1).max(24).default(8),
+  /** Memory for the readers' page cache (lib/http/reader-cache.ts), in MB; 0 turns it off. */
+  READER_CACHE_MB: z.coerce.number().int().min(0).max(4096).default(64),
   SEED_DEMO_USERS: z.enum(["true", "false"]).optional(),
   DEMO_PASSWORD: z.string().optional(),
   /** Single sign-on through an OpenID Connect provider (for example Microsoft Entra ID): on when all three are set. */

@@ -17,11 +17,12 @@ export const snapshotOf = cache(async (updateSlug: string) => readSnapshot(await
 export const publishedUpdates = cache(async () => listPublishedUpdates(await getDb(), PROGRAMME_SLUG));
 
 /**
- * Every published update with its snapshot, newest first, for the history tables: two round trips
- * at most however many updates there are, one once their snapshots are held in memory.
+ * The published updates with their snapshots, newest first (the latest `limit` of them, or all), for
+ * the history tables: two round trips at most however many updates there are, one once their
+ * snapshots are held in memory.
  */
-export const publishedHistory = cache(async (): Promise<{ update: PublishedUpdate; content: SnapshotContent | null }[]> => {
-  const updates = await publishedUpdates();
+export const publishedHistory = cache(async (limit: number = Infinity): Promise<{ update: PublishedUpdate; content: SnapshotContent | null }[]> => {
+  const updates = (await publishedUpdates()).slice(0, limit);
   const contents = await readSnapshotContents(await getDb(), updates.map((u) => u.snapshotId));
   return updates.map((update) => ({ update, content: contents.get(update.snapshotId) ?? null }));
 });

@@ -102,8 +102,10 @@ export function markdownTable(results) {
   lines.push(`Machine: ${m.cpus} × ${m.cpuModel}, ${fixed(m.memoryBytes / GB, 0)} GB, ${m.platform}; Node.js ${m.node}; PostgreSQL ${m.postgres}.`);
   lines.push(`Each row: ${results.settings.warmupSeconds} s warm-up, then ${results.settings.seconds} s of autocannon with ${results.settings.connections} connections against the production server (server.mjs). ` +
     `Ratios are to the static file measured by the same server in the same run (req/s: higher is better; latency: lower is better). ` +
+    `The load runs get what a reader re-reading a page gets: the readers' page cache (lib/http/reader-cache.ts) sends the overview, timeline, product, comparison and update pages and the PDF as kept after their first render, while the database has not changed. ` +
+    `Round trips and alone are measured on pages rendered afresh (requests with Cache-Control: no-cache), as the first reader after a change gets them. ` +
     `Round trips: database queries per request, counted over ${results.settings.sequentialRequests} sequential requests after a first one (PGlite runs in-process: not counted); first: that first request's, which may read a published snapshot into memory. ` +
-    `Alone: median time of one request with nothing else running. JS: gzip size of the <script src> chunks the page references.`);
+    `Alone: median time of one request rendered afresh with nothing else running. JS: gzip size of the <script src> chunks the page references.`);
   for (const dataset of results.datasets) {
     lines.push("");
     lines.push(`## ${dataset.name}: ${dataset.database === "pglite" ? "embedded PGlite" : "PostgreSQL"}, scale ${dataset.scale}, ${dataset.updates} published updates${dataset.alone ? " (one request at a time only: no load)" : ""}`);

@@ -21,10 +21,13 @@ import { formatDate, formatPeriod, todayInLondon } from "@/lib/dates/period";
 import { viewChange } from "@/lib/editing/changes";
 import { historyOf } from "@/lib/editing/versioned";
 import { roadmapForReader } from "@/lib/roadmap/for-reader";
-import { publishedHistory } from "@/lib/roadmap/published";
+import { publishedHistory, publishedUpdates } from "@/lib/roadmap/published";
 import { familyLine, phaseByKey, phaseDateOf, phaseNames, phasesOn } from "@/lib/roadmap/view";
 
-type Props = { params: Promise<{ slug: string }>; searchParams: Promise<{ view?: string; done?: string }> };
+type Props = { params: Promise<{ slug: string }>; searchParams: Promise<{ view?: string; done?: string; history?: string }> };
+
+/** The phase history lists the latest two years of updates unless the reader asks for all of them. */
+const RECENT_UPDATES = 8;
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const user = await requirePermission("read:published");
@@ -36,7 +39,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function ProductPage({ params, searchParams }: Props) {
   const user = await requirePermission("read:published");
   const slug = decodeURIComponent((await params).slug);
-  const { view: viewParam, done } = await searchParams;
+  const { view: viewParam, done, history: historyParam } = await searchParams;
   const view = await roadmapForReader(user, viewParam);
   const product = view?.roadmap.products.find((p) => p.slug === slug);
   if (!view || !product) notFound();
@@ -48,7 +51,9 @@ export default async function ProductPage({ params, searchParams }: Props) {
   const children = roadmap.products.filter((p) => p.parentSlug === product.slug);
 
   // Phase history: where the product stood in each published update, newest first.
-  const history = (await publishedHistory()).map(({ update: u, content }) => {
+  const allHistory = historyParam === "all";
+  const publishedCount = (await publishedUpdates()).length;
+  const history = (await publishedHistory(allHistory ? Infinity : RECENT_UPDATES)).map(({ update: u, content }) => {
     const p = content?.roadmap.products.find((x) => x.slug === product.slug);
     return { update: u, phases: p && content ? phaseNames(phasesOn(content.roadmap, p, phaseDateOf(u, todayInLondon()))) : null };
   });
@@ -109,7 +114,7 @@ export default async function ProductPage({ params, searchParams }: Props) {
       </ScrollRegion>
       {editing ? <p className="mb-8"><Link href={`${base}/spans/new`}>Add a phase to the plan</Link></p> : null}
 
-      <H2>Phase history</H2>
+      <H2 id="phase-history">Phase history</H2>
       <ScrollRegion label={`Phase history of ${product.name}`}>
         <table className={`${table.table} mb-8`}>
           <caption className="sr-only">Phase of {product.name} in each published update</caption>
@@ -127,6 +132,14 @@ export default async function ProductPage({ params, searchParams }: Props) {
           </tbody>
         </table>
       </ScrollRegion>
+      {publishedCount > history.length ? (
+        <p className="mb-8">
+          Showing the latest {history.length} of {publishedCount} published updates.{" "}
+          <Link href={`${base}?${new URLSearchParams({ ...(viewParam ? { view: viewParam } : {}), history: "all" })}#phase-history`}>
+            Show the phase in all {publishedCount} updates<span className="sr-only"> for {product.name}</span>
+          </Link>
+        </p>
+      ) : null}
 
       <H2 id="milestones">Milestones</H2>
       <MilestoneTable product={product} quarters={quarters} linkBase={`${base}/milestones`} query={view.kind === "published" && view.draftAvailable ? "?view=published" : ""} />

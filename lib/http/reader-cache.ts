@@ -1,0 +1,191 @@
+/**
+ * The readers' page cache. A signed-in reader's read-only pages (overview, timeline, product and
+ * milestone pages, the published updates, their comparison and their files) are kept whole once
+ * rendered, and sent again without rendering while nothing they show can have changed. server.mjs asks
+ * it before Next.js sees a request: a kept page is sent at once; otherwise Next.js renders it as usual
+ * and the response is kept on its way out.
+ *
+ * Why a kept page is still right:
+ * - it is kept per reader (their name, role and quarter style are on it), per address with its query,
+ *   and per day in London (the timeline's today line);
+ * - and per database snapshot: `pg_current_snapshot()` changes whenever a transaction that writes
+ *   starts or ends, on this server or any other sharing the database. It is read before the page is
+ *   rendered, so a write that lands while the page renders moves it on, and the page is kept under a
+ *   snapshot no later request will see.
+ * - Every request still checks the session as the proxy does (the token, the account active, the
+ *   session version), in the same database round trip that reads the snapshot. A role change is a
+ *   write, so the page is rendered again and the proxy decides.
+ * - Each copy sent gets a fresh CSP nonce (page-store.ts).
+ * A request with Cache-Control: no-cache (a hard reload; the bench, to time rendering) is rendered
+ * afresh, and what it gets is kept. Only plain GETs are kept: not Next.js's client navigations (RSC),
+ * conditional or range requests, API-token requests, or anything answered other than 200 or with a cookie.
+ */
+import { randomUUID } from "node:crypto";
+import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from "node:http";
+import { promisify } from "node:util";
+import { gzip } from "node:zlib";
+import { sql } from "drizzle-orm";
+import { readSessionUntil, sessionCookieName } from "@/lib/auth/session";
+import { todayInLondon } from "@/lib/dates/period";
+import { rowsOf } from "@/lib/db/client";
+import { getDb } from "@/lib/db";
+import { users } from "@/lib/db/schema";
+import { env } from "@/lib/env";
+import { PageStore, type StoredHeaders } from "./page-store";
+
+const READ_PAGES = [
+  /^\/$/,
+  /^\/roadmap$/,
+  /^\/timeline$/,
+  /^\/products\/(?!new$)[^/]+$/,
+  /^\/products\/[^/]+\/milestones\/\d+$/,
+  /^\/updates$/,
+  /^\/updates\/[^/]+$/,
+  /^\/updates\/[^/]+\/(pdf|json|milestones-csv)$/,
+  /^\/updates\/compare\/csv$/,
+];
+
+/** Request headers that make a response other than the plain page: Next.js's own fetches, conditions, tokens. */
+const NOT_PLAIN = ["rsc", "next-router-state-tree", "next-router-prefetch", "next-router-segment-prefetch", "next-action", "authorization", "if-none-match", "if-modified-since", "if-range", "range"];
+
+/** Response headers the server writes for each response itself. */
+const PER_RESPONSE = new Set(["date", "connection", "keep-alive", "transfer-encoding", "content-length"]);
+
+const COMPRESSIBLE = /^(text\/|application\/(json|problem\+json))/;
+
+/** fresh: the reader asked for a fresh copy (a hard reload's Cache-Control: no-cache); it is kept all the same. */
+export type Consulted = { key: string; acceptsGzip: boolean; fresh: boolean };
+
+function cookieValue(header: string | undefined, name: string): string | undefined {
+  for (const part of (header ?? "").split(";")) {
+    const at = part.indexOf("=");
+    if (at > 0 && part.slice(0, at).trim() === name) return part.slice(at + 1).trim();
+  }
+  return undefined;
+}
+
+/** A request the cache may answer: a plain GET of a read-only page with a session cookie. */
+export function isCacheable(method: string | undefined, url: string | undefined, headers: IncomingMessage["headers"]): boolean {
+  if (method !== "GET" || !url) return false;
+  const query = url.indexOf("?");
+  const pathname = query === -1 ? url : url.slice(0, query);
+  if (!READ_PAGES.some((p) => p.test(pathname))) return false;
+  if (query !== -1 && /[?&]_rsc=/.test(url)) return false;
+  return !NOT_PLAIN.some((h) => headers[h] !== undefined);
+}
+
+function storedHeaders(response: ServerResponse, written: OutgoingHttpHeaders | undefined): StoredHeaders | null {
+  const all = { ...response.getHeaders(), ...(written ?? {}) };
+  const headers: StoredHeaders = {};
+  for (const [name, value] of Object.entries(all)) {
+    const lower = name.toLowerCase();
+    if (value === undefined || PER_RESPONSE.has(lower)) continue;
+    if (lower === "set-cookie" || lower === "content-encoding") return null;
+    headers[lower] = Array.isArray(value) ? value.map(String) : String(value);
+  }
+  return headers;
+}
+
+export class ReaderCache {
+  readonly store: PageStore;
+  private snapshot: string | null = null;
+
+  constructor(maxBytes: number) {
+    this.store = new PageStore(maxBytes);
+  }
+
+  /**
+   * For a request the cache may answer: its key, once the session is checked and the database's
+   * snapshot read. Null for any other request (Next.js answers it, and its proxy decides).
+   */
+  async consult(request: IncomingMessage): Promise<Consulted | null> {
+    if (!isCacheable(request.method, request.url, request.headers)) return null;
+    const signedIn = await readSessionUntil(cookieValue(request.headers.cookie, sessionCookieName()));
+    if (!signedIn) return null;
+    const { userId, sessionVersion } = signedIn.session;
+    const [row] = await rowsOf<{ snapshot: string; active: boolean; sessionVersion: number }>(
+      await getDb(),
+      sql`SELECT pg_current_snapshot()::text AS snapshot, ${users.active} AS active, ${users.sessionVersion} AS "sessionVersion" FROM ${users} WHERE ${users.id} = ${userId}`,
+    );
+    if (!row || !row.active || Number(row.sessionVersion) !== sessionVersion) return null;
+    if (row.snapshot !== this.snapshot) {
+      // Everything kept was kept under an older snapshot, which no request will read again.
+      this.store.clear();
+      this.snapshot = row.snapshot;
+    }
+    const acceptsGzip = /\bgzip\b/.test(String(request.headers["accept-encoding"] ?? ""));
+    const fresh = /\bno-(cache|store)\b/.test(`${request.headers["cache-control"] ?? ""} ${request.headers.pragma ?? ""}`);
+    return { key: [userId, todayInLondon(), row.snapshot, request.url].join("\n"), acceptsGzip, fresh };
+  }
+
+  /** Sends the page kept under the key, if there is one. */
+  async answer(consulted: Consulted, response: ServerResponse): Promise<boolean> {
+    if (consulted.fresh) return false;
+    const page = this.store.take(consulted.key, Buffer.from(randomUUID()).toString("base64"));
+    if (!page) return false;
+    let body = page.body;
+    const headers: OutgoingHttpHeaders = { ...page.headers, "x-reader-cache": "hit" };
+    if (consulted.acceptsGzip && body.length > 1024 && COMPRESSIBLE.test(String(page.headers["content-type"] ?? ""))) {
+      body = await promisify(gzip)(body, { level: 1 });
+      headers["content-encoding"] = "gzip";
+      headers.vary = [String(page.headers.vary ?? ""), "Accept-Encoding"].filter(Boolean).join(", ");
+    }
+    headers["content-length"] = String(body.length);
+    response.writeHead(page.status, headers);
+    response.end(body);
+    return true;
+  }
+
+  /**
+   * Keeps the response Next.js is about to write, once it is whole. Next.js is asked for it
+   * uncompressed (the cache compresses each copy it sends instead).
+   */
+  capture(consulted: Consulted, request: IncomingMessage, response: ServerResponse): void {
+    delete request.headers["accept-encoding"];
+    const chunks: Buffer[] = [];
+    let bytes = 0;
+    let keepable = true;
+    let written: OutgoingHttpHeaders | undefined;
+    const collect = (chunk: unknown, encoding?: unknown) => {
+      if (!keepable || chunk === undefined || chunk === null || typeof chunk === "function") return;
+      const buffer = typeof chunk === "string" ? Buffer.from(chunk, typeof encoding === "string" ? (encoding as BufferEncoding) : "utf8") : Buffer.from(chunk as Uint8Array);
+      bytes += buffer.length;
+      if (bytes > this.store.maxEntryBytes) {
+        keepable = false;
+        chunks.length = 0;
+        return;
+      }
+      chunks.push(buffer);
+    };
+    const { writeHead, write, end } = response;
+    response.writeHead = function (this: ServerResponse, ...args: unknown[]) {
+      const headers = args.find((a) => a !== null && typeof a === "object");
+      if (Array.isArray(headers)) keepable = false;
+      else if (headers) written = headers as OutgoingHttpHeaders;
+      return (writeHead as (...a: unknown[]) => ServerResponse).apply(this, args);
+    } as ServerResponse["writeHead"];
+    response.write = function (this: ServerResponse, chunk: unknown, ...rest: unknown[]) {
+      collect(chunk, rest[0]);
+      return (write as (...a: unknown[]) => boolean).apply(this, [chunk, ...rest]);
+    } as ServerResponse["write"];
+    response.end = function (this: ServerResponse, ...args: unknown[]) {
+      collect(args[0], args[1]);
+      return (end as (...a: unknown[]) => ServerResponse).apply(this, args);
+    } as ServerResponse["end"];
+    response.setHeader("x-reader-cache", "miss");
+    response.once("finish", () => {
+      if (!keepable || response.statusCode !== 200) return;
+      const headers = storedHeaders(response, written);
+      if (headers) this.store.keep(consulted.key, headers, Buffer.concat(chunks));
+    });
+  }
+}
+
+const READER_CACHE = Symbol.for("nledp.readerCache");
+
+/** Puts the cache where server.mjs finds it (none when READER_CACHE_MB is 0). */
+export function installReaderCache(): void {
+  const megabytes = env().READER_CACHE_MB;
+  const holder = globalThis as unknown as Record<symbol, ReaderCache | undefined>;
+  if (megabytes > 0) holder[READER_CACHE] ??= new ReaderCache(megabytes * 1024 * 1024);
+}
