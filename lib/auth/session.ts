@@ -44,20 +44,14 @@ export type SessionRef = { userId: number; sessionVersion: number };
  * session lifetime counted from the sign-in itself (a token refreshed since does not live longer).
  */
 export async function readSession(cookieValue: string | undefined): Promise<SessionRef | null> {
-  return (await readSessionUntil(cookieValue))?.session ?? null;
-}
-
-/** readSession, with the time (ms since the epoch) after which the same cookie is no longer accepted. */
-export async function readSessionUntil(cookieValue: string | undefined): Promise<{ session: SessionRef; until: number } | null> {
   if (!cookieValue) return null;
   try {
     const claims = (await decode({ token: cookieValue, secret: authSecret() })) as SessionClaims | null;
     const userId = Number(claims?.uid);
     const signedInAt = Number(claims?.auth);
     if (!Number.isInteger(userId) || userId <= 0 || !Number.isInteger(claims?.sv)) return null;
-    const until = Math.min((signedInAt + sessionMaxAgeSeconds()) * 1000, Number(claims?.exp ?? Infinity) * 1000);
-    if (!Number.isFinite(until) || Date.now() >= until) return null;
-    return { session: { userId, sessionVersion: claims!.sv! }, until };
+    if (!Number.isFinite(signedInAt) || Date.now() / 1000 - signedInAt > sessionMaxAgeSeconds()) return null;
+    return { userId, sessionVersion: claims!.sv! };
   } catch {
     return null;
   }

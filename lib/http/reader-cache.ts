@@ -8,10 +8,10 @@
  * Why a kept page is still right:
  * - it is kept per reader (their name, role and quarter style are on it), per address with its query,
  *   and per day in London (the timeline's today line);
- * - and per database snapshot: `pg_current_snapshot()` changes whenever a transaction that writes
- *   starts or ends, on this server or any other sharing the database. It is read before the page is
+ * - and per database snapshot: `pg_current_snapshot()` changes whenever a transaction that wrote
+ *   ends, on this server or any other sharing the database server. It is read before the page is
  *   rendered, so a write that lands while the page renders moves it on, and the page is kept under a
- *   snapshot no later request will see.
+ *   snapshot no later request will see (and is not kept at all once a newer one has been seen).
  * - Every request still checks the session as the proxy does (the token, the account active, the
  *   session version), in the same database round trip that reads the snapshot. A role change is a
  *   write, so the page is rendered again and the proxy decides.
@@ -25,7 +25,7 @@ import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from "node:
 import { promisify } from "node:util";
 import { gzip } from "node:zlib";
 import { sql } from "drizzle-orm";
-import { readSessionUntil, sessionCookieName } from "@/lib/auth/session";
+import { readSession, sessionCookieName } from "@/lib/auth/session";
 import { todayInLondon } from "@/lib/dates/period";
 import { rowsOf } from "@/lib/db/client";
 import { getDb } from "@/lib/db";
@@ -54,14 +54,45 @@ const PER_RESPONSE = new Set(["date", "connection", "keep-alive", "transfer-enco
 const COMPRESSIBLE = /^(text\/|application\/(json|problem\+json))/;
 
 /** fresh: the reader asked for a fresh copy (a hard reload's Cache-Control: no-cache); it is kept all the same. */
-export type Consulted = { key: string; acceptsGzip: boolean; fresh: boolean };
+export type Consulted = { key: string; snapshot: string; acceptsGzip: boolean; fresh: boolean };
 
-function cookieValue(header: string | undefined, name: string): string | undefined {
+/**
+ * The session cookie, when the request has exactly one. With two (one planted by someone else, say),
+ * which of them Next.js reads is its parser's business: the page could be rendered for one reader and
+ * kept for the other, so such a request is left to Next.js alone.
+ */
+export function soleCookieValue(header: string | undefined, name: string): string | undefined {
+  const found: string[] = [];
   for (const part of (header ?? "").split(";")) {
     const at = part.indexOf("=");
-    if (at > 0 && part.slice(0, at).trim() === name) return part.slice(at + 1).trim();
+    if (at > 0 && part.slice(0, at).trim() === name) found.push(part.slice(at + 1).trim());
   }
-  return undefined;
+  return found.length === 1 && (header ?? "").split(`${name}=`).length === 2 ? found[0] : undefined;
+}
+
+/** Whether an Accept-Encoding header takes gzip (and does not refuse it with q=0). */
+export function acceptsGzip(header: string | string[] | undefined): boolean {
+  return String(header ?? "")
+    .split(",")
+    .some((part) => {
+      const [coding, ...params] = part.split(";").map((p) => p.trim().toLowerCase());
+      const q = params.find((p) => p.startsWith("q="));
+      return (coding === "gzip" || coding === "*") && (q === undefined || Number(q.slice(2)) > 0);
+    });
+}
+
+/**
+ * Whether snapshot `a` ("xmin:xmax:xip,…") is later than `b`: a higher xmax, or the same xmax with
+ * fewer transactions still in progress. Answers from the pool's connections come back in any order.
+ */
+export function isLaterSnapshot(a: string, b: string | null): boolean {
+  if (b === null) return true;
+  const [, xmaxA, xipA = ""] = a.split(":");
+  const [, xmaxB, xipB = ""] = b.split(":");
+  const [ma, mb] = [BigInt(xmaxA ?? "0"), BigInt(xmaxB ?? "0")];
+  if (ma !== mb) return ma > mb;
+  const count = (xip: string) => (xip ? xip.split(",").length : 0);
+  return count(xipA) < count(xipB);
 }
 
 /** A request the cache may answer: a plain GET of a read-only page with a session cookie. */
@@ -89,6 +120,8 @@ function storedHeaders(response: ServerResponse, written: OutgoingHttpHeaders | 
 export class ReaderCache {
   readonly store: PageStore;
   private snapshot: string | null = null;
+  /** Bytes held by responses still being captured: together, no more than the store may hold. */
+  private capturing = 0;
 
   constructor(maxBytes: number) {
     this.store = new PageStore(maxBytes);
@@ -100,22 +133,26 @@ export class ReaderCache {
    */
   async consult(request: IncomingMessage): Promise<Consulted | null> {
     if (!isCacheable(request.method, request.url, request.headers)) return null;
-    const signedIn = await readSessionUntil(cookieValue(request.headers.cookie, sessionCookieName()));
-    if (!signedIn) return null;
-    const { userId, sessionVersion } = signedIn.session;
+    const session = await readSession(soleCookieValue(request.headers.cookie, sessionCookieName()));
+    if (!session) return null;
+    const { userId, sessionVersion } = session;
     const [row] = await rowsOf<{ snapshot: string; active: boolean; sessionVersion: number }>(
       await getDb(),
       sql`SELECT pg_current_snapshot()::text AS snapshot, ${users.active} AS active, ${users.sessionVersion} AS "sessionVersion" FROM ${users} WHERE ${users.id} = ${userId}`,
     );
     if (!row || !row.active || Number(row.sessionVersion) !== sessionVersion) return null;
-    if (row.snapshot !== this.snapshot) {
+    if (row.snapshot !== this.snapshot && isLaterSnapshot(row.snapshot, this.snapshot)) {
       // Everything kept was kept under an older snapshot, which no request will read again.
       this.store.clear();
       this.snapshot = row.snapshot;
     }
-    const acceptsGzip = /\bgzip\b/.test(String(request.headers["accept-encoding"] ?? ""));
     const fresh = /\bno-(cache|store)\b/.test(`${request.headers["cache-control"] ?? ""} ${request.headers.pragma ?? ""}`);
-    return { key: [userId, todayInLondon(), row.snapshot, request.url].join("\n"), acceptsGzip, fresh };
+    return {
+      key: [userId, todayInLondon(), row.snapshot, request.url].join("\n"),
+      snapshot: row.snapshot,
+      acceptsGzip: acceptsGzip(request.headers["accept-encoding"]),
+      fresh,
+    };
   }
 
   /** Sends the page kept under the key, if there is one. */
@@ -128,7 +165,8 @@ export class ReaderCache {
     if (consulted.acceptsGzip && body.length > 1024 && COMPRESSIBLE.test(String(page.headers["content-type"] ?? ""))) {
       body = await promisify(gzip)(body, { level: 1 });
       headers["content-encoding"] = "gzip";
-      headers.vary = [String(page.headers.vary ?? ""), "Accept-Encoding"].filter(Boolean).join(", ");
+      const vary = String(page.headers.vary ?? "");
+      if (!/\baccept-encoding\b/i.test(vary)) headers.vary = [vary, "Accept-Encoding"].filter(Boolean).join(", ");
     }
     headers["content-length"] = String(body.length);
     response.writeHead(page.status, headers);
@@ -146,15 +184,21 @@ export class ReaderCache {
     let bytes = 0;
     let keepable = true;
     let written: OutgoingHttpHeaders | undefined;
+    const release = () => {
+      this.capturing -= bytes;
+      bytes = 0;
+      chunks.length = 0;
+    };
     const collect = (chunk: unknown, encoding?: unknown) => {
       if (!keepable || chunk === undefined || chunk === null || typeof chunk === "function") return;
       const buffer = typeof chunk === "string" ? Buffer.from(chunk, typeof encoding === "string" ? (encoding as BufferEncoding) : "utf8") : Buffer.from(chunk as Uint8Array);
-      bytes += buffer.length;
-      if (bytes > this.store.maxEntryBytes) {
+      if (bytes + buffer.length > this.store.maxEntryBytes || this.capturing + buffer.length > this.store.maxBytes) {
         keepable = false;
-        chunks.length = 0;
+        release();
         return;
       }
+      bytes += buffer.length;
+      this.capturing += buffer.length;
       chunks.push(buffer);
     };
     const { writeHead, write, end } = response;
@@ -173,11 +217,14 @@ export class ReaderCache {
       return (end as (...a: unknown[]) => ServerResponse).apply(this, args);
     } as ServerResponse["end"];
     response.setHeader("x-reader-cache", "miss");
+    // "close" comes after "finish" for a whole response, and alone for one cut short (never kept).
     response.once("finish", () => {
-      if (!keepable || response.statusCode !== 200) return;
+      // Kept only while its snapshot is the latest seen: an older one's key will not be asked for again.
+      if (!keepable || response.statusCode !== 200 || consulted.snapshot !== this.snapshot) return;
       const headers = storedHeaders(response, written);
       if (headers) this.store.keep(consulted.key, headers, Buffer.concat(chunks));
     });
+    response.once("close", release);
   }
 }
 

@@ -70,7 +70,9 @@ test.describe("as an administrator", () => {
     // One reader's change of preference is on their next page, not the page kept before it.
     await one.page.goto("/account");
     await one.page.getByRole("radio", { name: /UK financial-year quarters/ }).check();
+    const saved = one.page.waitForResponse((r) => r.request().method() === "POST" && r.url().includes("/account"));
     await one.page.getByRole("button", { name: "Show quarters this way" }).click();
+    await saved;
     await one.page.goto(url);
     await expect(one.page.locator("#timeline-chart")).toHaveAttribute("data-quarters", "financial");
     await expect(one.page.locator("main")).toContainText(/\b20\d\d-\d\d Q[1-4]\b/);
