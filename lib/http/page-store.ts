@@ -5,7 +5,8 @@
  */
 export type StoredHeaders = Record<string, string | string[]>;
 
-export type KeptPage = { status: number; headers: StoredHeaders; body: Buffer };
+/** body: the page in pieces (the kept bytes around each fresh nonce), to be written without joining them. */
+export type KeptPage = { status: number; headers: StoredHeaders; body: Buffer[]; length: number };
 
 type Entry = { headers: StoredHeaders; body: Buffer; nonce: string | null; nonceAt: number[]; bytes: number };
 
@@ -23,21 +24,24 @@ function offsetsOf(body: Buffer, needle: string): number[] {
 }
 
 function restamp(entry: Entry, nonce: string): KeptPage {
-  if (entry.nonce === null) return { status: 200, headers: entry.headers, body: entry.body };
-  const fresh = Buffer.from(nonce);
-  const parts: Buffer[] = [];
-  let from = 0;
-  for (const at of entry.nonceAt) {
-    parts.push(entry.body.subarray(from, at), fresh);
-    from = at + entry.nonce.length;
-  }
-  parts.push(entry.body.subarray(from));
+  const length = entry.body.length + entry.nonceAt.length * (nonce.length - (entry.nonce?.length ?? 0));
+  if (entry.nonce === null) return { status: 200, headers: entry.headers, body: [entry.body], length };
   const old = entry.nonce;
   const headers: StoredHeaders = {};
   for (const [name, value] of Object.entries(entry.headers)) {
     headers[name] = Array.isArray(value) ? value.map((v) => v.split(old).join(nonce)) : value.split(old).join(nonce);
   }
-  return { status: 200, headers, body: Buffer.concat(parts) };
+  // A file (a PDF) has its nonce in its headers only: its body is sent as kept.
+  if (entry.nonceAt.length === 0) return { status: 200, headers, body: [entry.body], length };
+  const fresh = Buffer.from(nonce);
+  const parts: Buffer[] = [];
+  let from = 0;
+  for (const at of entry.nonceAt) {
+    parts.push(entry.body.subarray(from, at), fresh);
+    from = at + old.length;
+  }
+  parts.push(entry.body.subarray(from));
+  return { status: 200, headers, body: parts, length };
 }
 
 export class PageStore {

@@ -161,16 +161,23 @@ export class ReaderCache {
     const page = this.store.take(consulted.key, Buffer.from(randomUUID()).toString("base64"));
     if (!page) return false;
     let body = page.body;
+    let length = page.length;
     const headers: OutgoingHttpHeaders = { ...page.headers, "x-reader-cache": "hit" };
-    if (consulted.acceptsGzip && body.length > 1024 && COMPRESSIBLE.test(String(page.headers["content-type"] ?? ""))) {
-      body = await promisify(gzip)(body, { level: 1 });
+    if (consulted.acceptsGzip && length > 1024 && COMPRESSIBLE.test(String(page.headers["content-type"] ?? ""))) {
+      const zipped = await promisify(gzip)(Buffer.concat(body, length), { level: 1 });
+      body = [zipped];
+      length = zipped.length;
       headers["content-encoding"] = "gzip";
       const vary = String(page.headers.vary ?? "");
       if (!/\baccept-encoding\b/i.test(vary)) headers.vary = [vary, "Accept-Encoding"].filter(Boolean).join(", ");
     }
-    headers["content-length"] = String(body.length);
+    headers["content-length"] = String(length);
     response.writeHead(page.status, headers);
-    response.end(body);
+    // One write of all the pieces (writev) rather than a copy of the page joined up.
+    response.cork();
+    for (const piece of body) response.write(piece);
+    response.uncork();
+    response.end();
     return true;
   }
 
