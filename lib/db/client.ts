@@ -13,6 +13,12 @@ export type Connection = {
   kind: "postgres" | "pglite";
   /** Runs `work` while holding the one-at-a-time lock used for migrations and seeding. */
   exclusive<T>(work: (db: Db) => Promise<T>): Promise<T>;
+  /**
+   * PGlite only: how many statements or transactions that may have written have ended. Only this
+   * process can write to its folder (folder-lock.ts), so an unchanged count means unchanged data.
+   * Null for PostgreSQL, which other servers may write to (read pg_current_snapshot() there).
+   */
+  writes(): number | null;
   close(): Promise<void>;
 };
 
@@ -43,6 +49,7 @@ export async function connect(options: ConnectionOptions): Promise<Connection> {
           client.release();
         }
       },
+      writes: () => null,
       close: () => pool.end(),
     };
   }
@@ -65,10 +72,12 @@ export async function connect(options: ConnectionOptions): Promise<Connection> {
     client = new PGlite();
     await client.waitReady;
   }
+  const writes = countWrites(client);
   const db = drizzle(client, { schema }) as unknown as Db;
   return {
     db,
     kind: "pglite",
+    writes,
     // One process, one connection: PGlite already runs one query at a time.
     exclusive: (work) => work(db),
     async close() {
@@ -76,6 +85,36 @@ export async function connect(options: ConnectionOptions): Promise<Connection> {
       release();
     },
   };
+}
+
+type Counted = { query: (...args: never[]) => Promise<unknown>; exec: (...args: never[]) => Promise<unknown>; transaction: (...args: never[]) => Promise<unknown> };
+
+/**
+ * Counts, on a PGlite client, every statement that is not a plain SELECT and every transaction (Drizzle
+ * runs each write in one, or as a statement of its own), once it has ended, committed or not. The count
+ * moves before the caller's code goes on, so a request made after a write sees the new count.
+ */
+function countWrites(client: Counted): () => number {
+  let count = 0;
+  const after = <T>(promise: Promise<T>): Promise<T> =>
+    promise.then(
+      (result) => {
+        count++;
+        return result;
+      },
+      (error) => {
+        count++;
+        throw error;
+      },
+    );
+  const { query, exec, transaction } = client;
+  client.query = ((...args: never[]) => {
+    const result = query.apply(client, args);
+    return /^\s*select\b/i.test(String(args[0])) ? result : after(result);
+  }) as Counted["query"];
+  client.exec = ((...args: never[]) => after(exec.apply(client, args))) as Counted["exec"];
+  client.transaction = ((...args: never[]) => after(transaction.apply(client, args))) as Counted["transaction"];
+  return () => count;
 }
 
 /** Rows of a raw SQL query; node-postgres and PGlite both answer with `rows`. */

@@ -9,7 +9,8 @@
  * - it is kept per reader (their name, role and quarter style are on it), per address with its query,
  *   and per day in London (the timeline's today line);
  * - and per database snapshot: `pg_current_snapshot()` changes whenever a transaction that wrote
- *   ends, on this server or any other sharing the database server. It is read before the page is
+ *   ends, on this server or any other sharing the database server (on PGlite, which only this process
+ *   can open, a count of the writes made through it stands in for it: lib/db/client.ts). It is read before the page is
  *   rendered, so a write that lands while the page renders moves it on, and the page is kept under a
  *   snapshot no later request will see (and is not kept at all once a newer one has been seen).
  * - Every request still checks the session as the proxy does (the token, the account active, the
@@ -28,7 +29,7 @@ import { sql } from "drizzle-orm";
 import { readSession, sessionCookieName } from "@/lib/auth/session";
 import { todayInLondon } from "@/lib/dates/period";
 import { rowsOf } from "@/lib/db/client";
-import { getDb } from "@/lib/db";
+import { openAppDatabase } from "@/lib/db";
 import { users } from "@/lib/db/schema";
 import { env } from "@/lib/env";
 import { PageStore, type StoredHeaders } from "./page-store";
@@ -54,6 +55,10 @@ const PER_RESPONSE = new Set(["date", "connection", "keep-alive", "transfer-enco
 const COMPRESSIBLE = /^(text\/|application\/(json|problem\+json))/;
 
 /** fresh: the reader asked for a fresh copy (a hard reload's Cache-Control: no-cache); it is kept all the same. */
+type ReaderRow = { snapshot: string; active: boolean; sessionVersion: number };
+
+const MAX_READERS = 10_000;
+
 export type Consulted = { key: string; snapshot: string; acceptsGzip: boolean; fresh: boolean };
 
 /**
@@ -87,6 +92,7 @@ export function acceptsGzip(header: string | string[] | undefined): boolean {
  */
 export function isLaterSnapshot(a: string, b: string | null): boolean {
   if (b === null) return true;
+  if (a.startsWith("writes:") || b.startsWith("writes:")) return Number(a.slice(7)) > Number(b.slice(7)); // PGlite's count
   const [, xmaxA, xipA = ""] = a.split(":");
   const [, xmaxB, xipB = ""] = b.split(":");
   const [ma, mb] = [BigInt(xmaxA ?? "0"), BigInt(xmaxB ?? "0")];
@@ -122,6 +128,8 @@ export class ReaderCache {
   private snapshot: string | null = null;
   /** Bytes held by responses still being captured: together, no more than the store may hold. */
   private capturing = 0;
+  /** PGlite: each reader's account as last read, with the count of writes it was read at. */
+  private readonly readers = new Map<number, ReaderRow>();
 
   constructor(maxBytes: number) {
     this.store = new PageStore(maxBytes);
@@ -136,10 +144,7 @@ export class ReaderCache {
     const session = await readSession(soleCookieValue(request.headers.cookie, sessionCookieName()));
     if (!session) return null;
     const { userId, sessionVersion } = session;
-    const [row] = await rowsOf<{ snapshot: string; active: boolean; sessionVersion: number }>(
-      await getDb(),
-      sql`SELECT pg_current_snapshot()::text AS snapshot, ${users.active} AS active, ${users.sessionVersion} AS "sessionVersion" FROM ${users} WHERE ${users.id} = ${userId}`,
-    );
+    const row = await this.readerAndSnapshot(userId);
     if (!row || !row.active || Number(row.sessionVersion) !== sessionVersion) return null;
     if (row.snapshot !== this.snapshot && isLaterSnapshot(row.snapshot, this.snapshot)) {
       // Everything kept was kept under an older snapshot, which no request will read again.
@@ -153,6 +158,35 @@ export class ReaderCache {
       acceptsGzip: acceptsGzip(request.headers["accept-encoding"]),
       fresh,
     };
+  }
+
+  /**
+   * The reader's account and the database's snapshot. On PostgreSQL, one query. On PGlite, which only
+   * this process writes, the snapshot is the count of writes (client.ts), and the account is read again
+   * only when that count has moved: a page sent from the cache then needs no query at all.
+   */
+  private async readerAndSnapshot(userId: number): Promise<ReaderRow | null> {
+    const connection = await openAppDatabase();
+    const writes = connection.writes();
+    if (writes === null) {
+      const [row] = await rowsOf<ReaderRow>(
+        connection.db,
+        sql`SELECT pg_current_snapshot()::text AS snapshot, ${users.active} AS active, ${users.sessionVersion} AS "sessionVersion" FROM ${users} WHERE ${users.id} = ${userId}`,
+      );
+      return row ?? null;
+    }
+    const snapshot = `writes:${writes}`;
+    const known = this.readers.get(userId);
+    if (known?.snapshot === snapshot) return known;
+    const [row] = await rowsOf<Omit<ReaderRow, "snapshot">>(
+      connection.db,
+      sql`SELECT ${users.active} AS active, ${users.sessionVersion} AS "sessionVersion" FROM ${users} WHERE ${users.id} = ${userId}`,
+    );
+    if (!row) return null;
+    if (this.readers.size >= MAX_READERS) this.readers.clear();
+    // Kept under the count read before the query: a write since then makes the next request read it again.
+    this.readers.set(userId, { ...row, snapshot });
+    return { ...row, snapshot };
   }
 
   /** Sends the page kept under the key, if there is one. */

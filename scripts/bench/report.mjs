@@ -56,8 +56,12 @@ export function checkBudgets(results) {
       const ratio = p50Ratio(dataset, key);
       add(`${dataset.name}: ${key} p50 within 3x the static file's`, ratio <= 3, `${fixed(rowOf(dataset, key).p50Ms)} ms vs ${fixed(rowOf(dataset, "static").p50Ms)} ms: ${fixed(ratio, 1)}x`);
     }
-    const pdf = p50Ratio(dataset, "pdf");
-    add(`${dataset.name}: cached PDF p50 within 2x the static file's`, pdf <= 2, `${fixed(rowOf(dataset, "pdf").p50Ms)} ms vs ${fixed(rowOf(dataset, "static").p50Ms)} ms: ${fixed(pdf, 1)}x`);
+    // The limit for a PDF is the static file or, when the load generator takes longer than that to read the
+    // PDF's bytes from a bare server, that (run.mjs bareFileRow).
+    const pdfRow = rowOf(dataset, "pdf");
+    const limitMs = Math.max(rowOf(dataset, "static")?.p50Ms ?? 0, rowOf(dataset, "pdf-bytes")?.p50Ms ?? 0, 0.01);
+    const pdf = pdfRow && pdfRow.requests > 0 ? pdfRow.p50Ms / limitMs : NaN;
+    add(`${dataset.name}: cached PDF p50 within 2x the static file's (or its own bytes' from a bare server)`, pdf <= 2, `${fixed(pdfRow?.p50Ms)} ms vs ${fixed(rowOf(dataset, "static")?.p50Ms)} ms static, ${fixed(rowOf(dataset, "pdf-bytes")?.p50Ms)} ms bare: ${fixed(pdf, 1)}x`);
   }
 
   if (s1 && history) {

@@ -373,6 +373,44 @@ async function measureRow(server, cookie, row, alone) {
   };
 }
 
+/**
+ * The cached PDF's own bytes sent by a bare Node.js server from memory: what the load generator itself
+ * takes to read them. autocannon reads a real PDF far slower than a small file (about 850 a second for a
+ * 260 KB one on two cores, where a 260 KB buffer of one repeated byte goes at 14,000), whatever serves it,
+ * so the static file alone is no limit for that row.
+ */
+async function bareFileRow(bytes, contentType) {
+  const file = path.join(os.tmpdir(), `nledp-bench-${process.pid}.bin`);
+  fs.writeFileSync(file, bytes);
+  const port = await freePort();
+  const source = `const b=require("fs").readFileSync(${JSON.stringify(file)});require("http").createServer((q,r)=>{r.writeHead(200,{"content-type":${JSON.stringify(contentType)},"content-length":b.length});r.end(b)}).listen(${port},"127.0.0.1",()=>console.log("ready"))`;
+  const child = spawn(process.execPath, ["-e", source], { stdio: ["ignore", "pipe", "inherit"] });
+  try {
+    await new Promise((resolve, reject) => {
+      child.stdout.once("data", resolve);
+      child.once("exit", (code) => reject(new Error(`the bare file server stopped (${code})`)));
+    });
+    const bare = { base: `http://127.0.0.1:${port}` };
+    await load(bare, "", "/", WARMUP_SECONDS);
+    const result = await load(bare, "", "/", SECONDS);
+    return {
+      row: "pdf-bytes",
+      label: "The same PDF's bytes from a bare Node.js server: the limit for the PDF",
+      url: null,
+      requestsPerSecond: result.requests.average,
+      p50Ms: result.latency.p50,
+      p99Ms: result.latency.p99,
+      requests: result.requests.total,
+      failures: result.non2xx + result.errors + result.timeouts + (result.requests.total === 0 ? 1 : 0),
+      roundTrips: null,
+      serverMs: null,
+    };
+  } finally {
+    child.kill();
+    fs.rmSync(file, { force: true });
+  }
+}
+
 /** The first request for a PDF no one has asked for yet: Chromium is launched and the print page rendered. */
 async function firstRender(server, cookie, slug) {
   const started = performance.now();
@@ -435,6 +473,12 @@ async function benchDataset(dataset) {
       const measured = await measureRow(server, cookie, PDF_ROW, dataset.alone);
       log(`${dataset.name}: pdf ${Math.round(measured.requestsPerSecond ?? 0)} req/s, p50 ${measured.p50Ms} ms, ${measured.roundTrips ?? "–"} round trips, alone ${Math.round(measured.serverMs)} ms`);
       rows.push(measured);
+      if (!dataset.alone) {
+        const bytes = Buffer.from(await (await fetch(`${server.base}${PDF_ROW.url}`, { headers: { cookie } })).arrayBuffer());
+        const bare = await bareFileRow(bytes, "application/pdf");
+        log(`${dataset.name}: the PDF's ${Math.round(bytes.length / 1024)} KB from a bare server ${Math.round(bare.requestsPerSecond)} req/s, p50 ${bare.p50Ms} ms`);
+        rows.push(bare);
+      }
     } else {
       rows.push({ ...PDF_ROW, row: "pdf", requestsPerSecond: null, p50Ms: null, p99Ms: null, requests: 0, failures: 1, roundTrips: null, serverMs: null });
     }
