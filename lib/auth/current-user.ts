@@ -8,7 +8,7 @@ import { eq } from "drizzle-orm";
 import { getDb } from "@/lib/db";
 import { users } from "@/lib/db/schema";
 import type { Role } from "./permissions";
-import { readSession, sessionCookieName, type SessionRef } from "./session";
+import { honoursSession, readSession, sessionCookieName, type SessionRef } from "./session";
 
 /** A user as the app handles them: never with a password hash. */
 export type SessionUser = { id: number; email: string; name: string; role: Role };
@@ -18,7 +18,7 @@ const userColumns = { id: users.id, email: users.email, name: users.name, role: 
 /** The user a session names, if they are still active and the session has not been ended since. */
 export async function sessionUser(session: SessionRef): Promise<SessionUser | null> {
   const [row] = await (await getDb()).select(userColumns).from(users).where(eq(users.id, session.userId));
-  if (!row || !row.active || row.sessionVersion !== session.sessionVersion) return null;
+  if (!honoursSession(row, session)) return null;
   return { id: row.id, email: row.email, name: row.name, role: row.role };
 }
 

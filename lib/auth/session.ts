@@ -40,6 +40,14 @@ export async function encodeSession(user: { id: number; name: string; email: str
 export type SessionRef = { userId: number; sessionVersion: number };
 
 /**
+ * Whether an account, as read from the database, still honours a session: active, and not ended since
+ * (sign-out, password change and deactivation raise the session version).
+ */
+export function honoursSession(row: { active: boolean; sessionVersion: number } | undefined | null, session: SessionRef): row is { active: boolean; sessionVersion: number } {
+  return !!row && row.active && Number(row.sessionVersion) === session.sessionVersion;
+}
+
+/**
  * Who a session cookie says signed in, or null if it is missing, forged, expired, or older than the
  * session lifetime counted from the sign-in itself (a token refreshed since does not live longer).
  */

@@ -6,7 +6,7 @@
 export type StoredHeaders = Record<string, string | string[]>;
 
 /** body: the page in pieces (the kept bytes around each fresh nonce), to be written without joining them. */
-export type KeptPage = { status: number; headers: StoredHeaders; body: Buffer[]; length: number };
+export type KeptPage = { headers: StoredHeaders; body: Buffer[]; length: number };
 
 type Entry = { headers: StoredHeaders; body: Buffer; nonce: string | null; nonceAt: number[]; bytes: number };
 
@@ -25,14 +25,14 @@ function offsetsOf(body: Buffer, needle: string): number[] {
 
 function restamp(entry: Entry, nonce: string): KeptPage {
   const length = entry.body.length + entry.nonceAt.length * (nonce.length - (entry.nonce?.length ?? 0));
-  if (entry.nonce === null) return { status: 200, headers: entry.headers, body: [entry.body], length };
+  if (entry.nonce === null) return { headers: entry.headers, body: [entry.body], length };
   const old = entry.nonce;
   const headers: StoredHeaders = {};
   for (const [name, value] of Object.entries(entry.headers)) {
     headers[name] = Array.isArray(value) ? value.map((v) => v.split(old).join(nonce)) : value.split(old).join(nonce);
   }
   // A file (a PDF) has its nonce in its headers only: its body is sent as kept.
-  if (entry.nonceAt.length === 0) return { status: 200, headers, body: [entry.body], length };
+  if (entry.nonceAt.length === 0) return { headers, body: [entry.body], length };
   const fresh = Buffer.from(nonce);
   const parts: Buffer[] = [];
   let from = 0;
@@ -41,7 +41,7 @@ function restamp(entry: Entry, nonce: string): KeptPage {
     from = at + old.length;
   }
   parts.push(entry.body.subarray(from));
-  return { status: 200, headers, body: parts, length };
+  return { headers, body: parts, length };
 }
 
 export class PageStore {
@@ -61,7 +61,7 @@ export class PageStore {
     return this.bytes;
   }
 
-  /** Keeps a page (status 200 only); false when it is too big to keep. */
+  /** Keeps a page (the cache keeps 200s only); false when it is too big to keep. */
   keep(key: string, headers: StoredHeaders, body: Buffer): boolean {
     const nonce = nonceOf(headers["content-security-policy"]);
     const bytes = body.length + key.length + JSON.stringify(headers).length;

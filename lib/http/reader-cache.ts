@@ -10,9 +10,9 @@
  *   and per day in London (the timeline's today line);
  * - and per database snapshot: `pg_current_snapshot()` changes whenever a transaction that wrote
  *   ends, on this server or any other sharing the database server (on PGlite, which only this process
- *   can open, a count of the writes made through it stands in for it: lib/db/client.ts). It is read before the page is
- *   rendered, so a write that lands while the page renders moves it on, and the page is kept under a
- *   snapshot no later request will see (and is not kept at all once a newer one has been seen).
+ *   can open, the count of writes made through it stands in for it: lib/db/client.ts). It is read
+ *   before the page is rendered, so a write that lands while the page renders moves it on, and the page
+ *   is kept under a snapshot no later request will see (and not kept at all once a later one is seen).
  * - Every request still checks the session as the proxy does (the token, the account active, the
  *   session version), in the same database round trip that reads the snapshot. A role change is a
  *   write, so the page is rendered again and the proxy decides.
@@ -26,7 +26,7 @@ import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from "node:
 import { promisify } from "node:util";
 import { gzip } from "node:zlib";
 import { sql } from "drizzle-orm";
-import { readSession, sessionCookieName } from "@/lib/auth/session";
+import { honoursSession, readSession, sessionCookieName } from "@/lib/auth/session";
 import { todayInLondon } from "@/lib/dates/period";
 import { rowsOf } from "@/lib/db/client";
 import { openAppDatabase } from "@/lib/db";
@@ -54,11 +54,13 @@ const PER_RESPONSE = new Set(["date", "connection", "keep-alive", "transfer-enco
 
 const COMPRESSIBLE = /^(text\/|application\/(json|problem\+json))/;
 
-/** fresh: the reader asked for a fresh copy (a hard reload's Cache-Control: no-cache); it is kept all the same. */
+const gzipAsync = promisify(gzip);
+
 type ReaderRow = { snapshot: string; active: boolean; sessionVersion: number };
 
 const MAX_READERS = 10_000;
 
+/** fresh: the reader asked for a fresh copy (a hard reload's Cache-Control: no-cache); it is kept all the same. */
 export type Consulted = { key: string; snapshot: string; acceptsGzip: boolean; fresh: boolean };
 
 /**
@@ -92,7 +94,6 @@ export function acceptsGzip(header: string | string[] | undefined): boolean {
  */
 export function isLaterSnapshot(a: string, b: string | null): boolean {
   if (b === null) return true;
-  if (a.startsWith("writes:") || b.startsWith("writes:")) return Number(a.slice(7)) > Number(b.slice(7)); // PGlite's count
   const [, xmaxA, xipA = ""] = a.split(":");
   const [, xmaxB, xipB = ""] = b.split(":");
   const [ma, mb] = [BigInt(xmaxA ?? "0"), BigInt(xmaxB ?? "0")];
@@ -143,9 +144,9 @@ export class ReaderCache {
     if (!isCacheable(request.method, request.url, request.headers)) return null;
     const session = await readSession(soleCookieValue(request.headers.cookie, sessionCookieName()));
     if (!session) return null;
-    const { userId, sessionVersion } = session;
+    const { userId } = session;
     const row = await this.readerAndSnapshot(userId);
-    if (!row || !row.active || Number(row.sessionVersion) !== sessionVersion) return null;
+    if (!honoursSession(row, session)) return null;
     if (row.snapshot !== this.snapshot && isLaterSnapshot(row.snapshot, this.snapshot)) {
       // Everything kept was kept under an older snapshot, which no request will read again.
       this.store.clear();
@@ -175,7 +176,8 @@ export class ReaderCache {
       );
       return row ?? null;
     }
-    const snapshot = `writes:${writes}`;
+    // In the snapshot's own form (xmin:xmax:in-progress), so one ordering serves both databases.
+    const snapshot = `0:${writes}:`;
     const known = this.readers.get(userId);
     if (known?.snapshot === snapshot) return known;
     const [row] = await rowsOf<Omit<ReaderRow, "snapshot">>(
@@ -198,7 +200,7 @@ export class ReaderCache {
     let length = page.length;
     const headers: OutgoingHttpHeaders = { ...page.headers, "x-reader-cache": "hit" };
     if (consulted.acceptsGzip && length > 1024 && COMPRESSIBLE.test(String(page.headers["content-type"] ?? ""))) {
-      const zipped = await promisify(gzip)(Buffer.concat(body, length), { level: 1 });
+      const zipped = await gzipAsync(Buffer.concat(body, length), { level: 1 });
       body = [zipped];
       length = zipped.length;
       headers["content-encoding"] = "gzip";
@@ -206,7 +208,7 @@ export class ReaderCache {
       if (!/\baccept-encoding\b/i.test(vary)) headers.vary = [vary, "Accept-Encoding"].filter(Boolean).join(", ");
     }
     headers["content-length"] = String(length);
-    response.writeHead(page.status, headers);
+    response.writeHead(200, headers);
     // One write of all the pieces (writev) rather than a copy of the page joined up.
     response.cork();
     for (const piece of body) response.write(piece);

@@ -128,7 +128,7 @@ export function markdownTable(results) {
       const failed = row.failures ? ` (**${row.row === "first-pdf" ? `failed: ${row.status}` : row.requests === 0 && row.requestsPerSecond !== null ? "no answer within the run" : `${row.failures} failed`}**)` : "";
       const measured = row.p50Ms !== null && row.p50Ms !== undefined && (row.requests > 0 || row.row === "first-pdf");
       lines.push(
-        `| ${row.label}${failed} | ${fixed(row.requestsPerSecond, 0)} | ${row.requestsPerSecond ? fixed(row.requestsPerSecond / limit.requestsPerSecond) : "–"} | ${measured ? fixed(row.p50Ms, row.row === "first-pdf" ? 0 : 0) : "–"} | ${measured ? fixed(row.p50Ms / Math.max(limit.p50Ms, RESOLUTION_MS), 1) : "–"} | ${row.p99Ms ? fixed(row.p99Ms, 0) : "–"} | ${row.p99Ms ? fixed(row.p99Ms / Math.max(limit.p99Ms, RESOLUTION_MS), 1) : "–"} | ${row.roundTrips ?? "–"} | ${row.coldRoundTrips ?? "–"} | ${fixed(row.serverMs, 1)} | ${js} |`,
+        `| ${row.label}${failed} | ${fixed(row.requestsPerSecond, 0)} | ${row.requestsPerSecond ? fixed(row.requestsPerSecond / limit.requestsPerSecond) : "–"} | ${measured ? fixed(row.p50Ms, 0) : "–"} | ${measured ? fixed(row.p50Ms / Math.max(limit.p50Ms, RESOLUTION_MS), 1) : "–"} | ${row.p99Ms ? fixed(row.p99Ms, 0) : "–"} | ${row.p99Ms ? fixed(row.p99Ms / Math.max(limit.p99Ms, RESOLUTION_MS), 1) : "–"} | ${row.roundTrips ?? "–"} | ${row.coldRoundTrips ?? "–"} | ${fixed(row.serverMs, 1)} | ${js} |`,
       );
     }
     lines.push("");

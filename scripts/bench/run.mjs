@@ -348,6 +348,17 @@ async function load(server, cookie, url, seconds) {
   return result;
 }
 
+/** A load run's figures; a run in which no request came back at all has measured nothing, a failure too. */
+function loadFigures(result) {
+  return {
+    requestsPerSecond: result.requests.average,
+    p50Ms: result.latency.p50,
+    p99Ms: result.latency.p99,
+    requests: result.requests.total,
+    failures: result.non2xx + result.errors + result.timeouts + (result.requests.total === 0 ? 1 : 0),
+  };
+}
+
 async function measureRow(server, cookie, row, alone) {
   // At scale 100 a page takes seconds: three requests tell its round trips and time alone.
   const seq = await sequential(server, cookie, row.url, alone ? 3 : SEQUENTIAL);
@@ -355,18 +366,13 @@ async function measureRow(server, cookie, row, alone) {
     return { row: row.key, label: row.label, url: row.url, requestsPerSecond: null, p50Ms: null, p99Ms: null, requests: 0, failures: seq.failures, roundTrips: server.counted ? seq.roundTrips : null, coldRoundTrips: server.counted ? seq.coldRoundTrips : null, serverMs: seq.serverMs };
   }
   await load(server, cookie, row.url, WARMUP_SECONDS);
-  const result = await load(server, cookie, row.url, SECONDS);
-  // A run in which no request came back at all has measured nothing: that is a failure too.
-  const failures = seq.failures + result.non2xx + result.errors + result.timeouts + (result.requests.total === 0 ? 1 : 0);
+  const figures = loadFigures(await load(server, cookie, row.url, SECONDS));
   return {
     row: row.key,
     label: row.label,
     url: row.url,
-    requestsPerSecond: result.requests.average,
-    p50Ms: result.latency.p50,
-    p99Ms: result.latency.p99,
-    requests: result.requests.total,
-    failures,
+    ...figures,
+    failures: seq.failures + figures.failures,
     roundTrips: server.counted ? seq.roundTrips : null,
     coldRoundTrips: server.counted ? seq.coldRoundTrips : null,
     serverMs: seq.serverMs,
@@ -392,16 +398,11 @@ async function bareFileRow(bytes, contentType) {
     });
     const bare = { base: `http://127.0.0.1:${port}` };
     await load(bare, "", "/", WARMUP_SECONDS);
-    const result = await load(bare, "", "/", SECONDS);
     return {
       row: "pdf-bytes",
       label: "The same PDF's bytes from a bare Node.js server: the limit for the PDF",
       url: null,
-      requestsPerSecond: result.requests.average,
-      p50Ms: result.latency.p50,
-      p99Ms: result.latency.p99,
-      requests: result.requests.total,
-      failures: result.non2xx + result.errors + result.timeouts + (result.requests.total === 0 ? 1 : 0),
+      ...loadFigures(await load(bare, "", "/", SECONDS)),
       roundTrips: null,
       serverMs: null,
     };
